@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { mdxComponents } from '@/components/mdx';
+import { BookShell } from '@/components/shell/BookShell';
+import { chapterBySlug, chapterLabel, neighbours } from '@/lib/content/chapters';
+import { loadChapter } from '@/app/chapter-loader';
+import { writtenSlugs } from '@/lib/content/source';
+import { LANGS, UI, isLang } from '@/lib/i18n';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return LANGS.flatMap((lang) => writtenSlugs().map((slug) => ({ lang, slug })));
+}
+
+type Params = Promise<{ lang: string; slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { lang, slug } = await params;
+  if (!isLang(lang) || !chapterBySlug(slug)) return {};
+  const { source } = await loadChapter(lang, slug);
+  return {
+    title: source.frontmatter.title,
+    description: source.frontmatter.summary,
+    alternates: { languages: { 'zh-CN': `/zh/${slug}/`, en: `/en/${slug}/` } },
+  };
+}
+
+export default async function ChapterPage({ params }: { params: Params }) {
+  const { lang, slug } = await params;
+  const entry = chapterBySlug(slug);
+  if (!isLang(lang) || !entry) notFound();
+  const t = UI[lang];
+  const { Content, outline, source } = await loadChapter(lang, slug);
+  const written = new Set(writtenSlugs());
+  const { prev, next } = neighbours(slug, written);
+  const fm = source.frontmatter;
+
+  return (
+    <BookShell lang={lang} slug={slug} written={written} outline={outline}>
+      <article className="chapter" data-chapter={slug}>
+        <header className="chapter-header">
+          <p className="chapter-label">{chapterLabel(entry, lang)}</p>
+          <h1>{fm.title}</h1>
+          <p className="chapter-summary">{fm.summary}</p>
+          {fm.sources.length > 0 ? (
+            <p className="chapter-meta">
+              {t.sources}: {fm.sources.join(lang === 'zh' ? '；' : '; ')} · {t.updated} <time dateTime={fm.updated}>{fm.updated}</time>
+            </p>
+          ) : null}
+        </header>
+        <div className="prose">
+          <Content components={mdxComponents(lang)} />
+        </div>
+        <nav className="prev-next" aria-label={lang === 'zh' ? '上一章与下一章' : 'Previous and next chapters'}>
+          {prev ? (
+            <Link className="prev" href={`/${lang}/${prev.slug}/`} rel="prev">
+              <span className="prev-next-dir">← {t.previous}</span>
+              <span className="prev-next-title">{chapterLabel(prev, lang)} · {prev.title[lang]}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link className="next" href={`/${lang}/${next.slug}/`} rel="next">
+              <span className="prev-next-dir">{t.next} →</span>
+              <span className="prev-next-title">{chapterLabel(next, lang)} · {next.title[lang]}</span>
+            </Link>
+          ) : null}
+        </nav>
+      </article>
+    </BookShell>
+  );
+}

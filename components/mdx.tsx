@@ -1,0 +1,69 @@
+/**
+ * The one map of tags a chapter may use. Content files carry no imports; every tag is registered here, bound to the
+ * chapter's language.
+ */
+import type { MDXComponents } from 'mdx/types';
+import type { ComponentProps, ReactNode } from 'react';
+import { Calc } from '@/components/mdx/Calc';
+import { Callout, type CalloutKind } from '@/components/mdx/Callout';
+import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { Heading } from '@/components/mdx/Heading';
+import { Mermaid } from '@/components/mdx/Mermaid';
+import { Timeline } from '@/components/charts/Timeline';
+import { Calculator } from '@/components/calculators/Calculator';
+import { CALCULATORS, type CalculatorId } from '@/lib/finance';
+import { ScaleExplorer } from '@/components/widgets/scale-explorer';
+import { PlaygroundTrainer, QuantizationLab } from '@/components/widgets/live';
+import { CALCULATOR_TAGS, type MdxTag } from '@/lib/content/tags';
+import { UI, type Lang } from '@/lib/i18n';
+import { resolveDefaults } from '@/lib/state/schema';
+import { SCALE_EXPLORER_ID, scaleExplorerSchema } from '@/lib/widgets/scale-explorer';
+import { PLAYGROUND_ID, playgroundSchema } from '@/lib/widgets/playground';
+import { QUANT_LAB_ID, quantLabSchema } from '@/lib/widgets/quant-lab';
+
+/** Registers every tag of lib/content/tags.ts (MDX_TAGS), bound to the chapter's language. */
+export function mdxComponents(lang: Lang): MDXComponents & Record<MdxTag, unknown> {
+  const t = UI[lang];
+  return {
+    h2: ({ id, children }: ComponentProps<'h2'>) => <Heading level={2} id={id} lang={lang}>{children}</Heading>,
+    h3: ({ id, children }: ComponentProps<'h3'>) => <Heading level={3} id={id} lang={lang}>{children}</Heading>,
+    h4: ({ id, children }: ComponentProps<'h4'>) => <Heading level={4} id={id} lang={lang}>{children}</Heading>,
+    pre: (props: ComponentProps<'pre'>) => <CodeBlock {...props} copyLabel={t.copyCode} copiedLabel={t.copied} />,
+    table: (props: ComponentProps<'table'>) => (
+      // Focusable so a keyboard can scroll a wide table; no landmark role, since a chapter has many tables.
+      <div className="table-scroll" tabIndex={0}>
+        <table {...props} />
+      </div>
+    ),
+    a: ({ href = '', ...props }: ComponentProps<'a'>) =>
+      /^https?:\/\//.test(href) ? <a href={href} rel="noopener" {...props} /> : <a href={href} {...props} />,
+    Mermaid: ({ chart }: { chart: string }) => (
+      <Mermaid chart={chart} labels={{ loading: t.diagramLoading, error: t.diagramError, source: t.showSource, diagram: t.diagram }} />
+    ),
+    Callout: (props: { kind?: CalloutKind; title?: string; children?: ReactNode }) => <Callout {...props} lang={lang} />,
+    Calc: (props: Omit<ComponentProps<typeof Calc>, 'lang'>) => <Calc {...props} lang={lang} />,
+    Timeline: () => <Timeline lang={lang} />,
+    ScaleExplorer: (props: Record<string, unknown>) => (
+      <ScaleExplorer lang={lang} defaults={resolveDefaults(SCALE_EXPLORER_ID, scaleExplorerSchema, props)} />
+    ),
+    PlaygroundTrainer: (props: Record<string, unknown>) => (
+      <PlaygroundTrainer lang={lang} defaults={resolveDefaults(PLAYGROUND_ID, playgroundSchema, props)} />
+    ),
+    QuantizationLab: (props: Record<string, unknown>) => (
+      <QuantizationLab lang={lang} defaults={resolveDefaults(QUANT_LAB_ID, quantLabSchema, props)} />
+    ),
+    ...calculatorTags(lang),
+  };
+}
+
+/** `<TrainingCost params={7e9} />` → the trainingCost calculator, with the chapter's defaults checked at build time. */
+function calculatorTags(lang: Lang) {
+  return Object.fromEntries(
+    CALCULATOR_TAGS.map((tag) => {
+      const id = (tag[0]!.toLowerCase() + tag.slice(1)) as CalculatorId;
+      const Tag = (props: Record<string, unknown>) => <Calculator id={id} lang={lang} defaults={resolveDefaults(id, CALCULATORS[id].schema, props)} />;
+      Tag.displayName = tag;
+      return [tag, Tag];
+    }),
+  ) as unknown as Record<(typeof CALCULATOR_TAGS)[number], (props: Record<string, unknown>) => React.ReactElement>;
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import { withBase } from '@/lib/base-path';
+import type { Lang } from '@/lib/i18n';
+import { currentSectionId } from './current-section';
+
+/**
+ * Goes to the same chapter in the other edition, keeping the section (heading ids are identical in both editions)
+ * and the widget settings in the query string.
+ */
+export function LangSwitch({ lang, slug, label, text }: { lang: Lang; slug?: string; label: string; text: string }) {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const path = withBase(slug ? `/${other}/${slug}/` : `/${other}/`);
+  return (
+    <a
+      className="lang-switch"
+      href={path}
+      hrefLang={other === 'zh' ? 'zh-CN' : 'en'}
+      lang={other === 'zh' ? 'zh-CN' : 'en'}
+      aria-label={label}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        const section = currentSectionId();
+        const hash = section ? `#${section}` : '';
+        window.location.assign(new URL(`${path}${window.location.search}${hash}`, window.location.origin).href);
+      }}
+    >
+      {text}
+    </a>
+  );
+}

@@ -1,0 +1,143 @@
+import { test, expect, waitForDiagrams } from './fixtures';
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`chapter 1 (${lang})`, () => {
+    test('renders its math with KaTeX at build time, leaving no raw $…$', async ({ page }) => {
+      await page.goto(`/${lang}/large-models/`);
+      expect(await page.locator('.prose .katex').count()).toBeGreaterThan(5);
+      await expect(page.locator('.prose .katex-display').first()).toBeVisible();
+      const raw = await page.locator('.prose').evaluate((el) => {
+        const clone = el.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('pre, code, .katex, script').forEach((n) => n.remove());
+        return clone.textContent?.match(/\$[^$\s][^$]*\$/g) ?? [];
+      });
+      expect(raw).toEqual([]);
+      // No KaTeX JavaScript ships: only its CSS and fonts.
+      const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => (x as HTMLScriptElement).src));
+      expect(scripts.some((s) => /katex/i.test(s))).toBe(false);
+    });
+
+    test('draws its Mermaid diagrams as SVG', async ({ page }) => {
+      await page.goto(`/${lang}/large-models/`);
+      await waitForDiagrams(page);
+      const figures = page.locator('figure.mermaid');
+      expect(await figures.count()).toBeGreaterThanOrEqual(2);
+      await expect(page.locator('figure.mermaid[data-status="ready"] svg').first()).toBeVisible();
+      await expect(page.locator('figure.mermaid[data-status="error"]')).toHaveCount(0);
+    });
+
+    test('highlights code at build time and copies it', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.goto(`/${lang}/large-models/`);
+      const block = page.locator('.code-block').first();
+      await expect(block.locator('pre.shiki span[style*="--shiki-light"]').first()).toBeAttached();
+      await block.hover();
+      await block.locator('.code-copy').click();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain('def ');
+    });
+
+    test('gives every section heading a permalink that copies', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.goto(`/${lang}/large-models/`);
+      const heading = page.locator('h2#history');
+      await expect(heading.locator('a.heading-anchor')).toHaveAttribute('href', '#history');
+      await heading.hover();
+      await heading.locator('button.copy-link').click();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toMatch(new RegExp(`/${lang}/large-models/#history$`));
+    });
+  });
+}
+
+test('heading ids are the same in both editions, in the same order', async ({ page }) => {
+  const ids = async (lang: string) => {
+    await page.goto(`/${lang}/large-models/`);
+    return page.locator('article :is(h2,h3)[id]').evaluateAll((hs) => hs.map((h) => h.id));
+  };
+  const zh = await ids('zh');
+  const en = await ids('en');
+  expect(zh.length).toBeGreaterThan(10);
+  expect(zh).toEqual(en);
+});
+
+test.describe('a broken diagram', () => {
+  test.use({ expectedErrors: /mermaid|Parse error|diagram/i });
+  test('shows a readable error box with its source, never a blank', async ({ page }) => {
+    // Serve the chapter with its first diagram's keyword misspelled, in the HTML and the hydration payload alike.
+    await page.route('**/en/large-models/', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replaceAll('flowchart', 'flowchrt');
+      await route.fulfill({ response, body });
+    });
+    await page.goto('/en/large-models/');
+    await waitForDiagrams(page);
+    const broken = page.locator('figure.mermaid[data-status="error"]').first();
+    await expect(broken.locator('.mermaid-error')).toBeVisible();
+    await expect(broken.locator('.mermaid-error-title')).toHaveText('This diagram could not be drawn');
+    await expect(broken.locator('.mermaid-source pre')).toContainText('flowchrt');
+  });
+});
+
+test('the language switch keeps the chapter and the section', async ({ page }) => {
+  await page.goto('/en/large-models/#history');
+  await expect(page.locator('.toc a[data-active]')).toHaveAttribute('href', '#history');
+  // Focus and Enter, as a keyboard reader would (a pointer click makes Playwright scroll the sticky bar into view first).
+  await page.getByRole('link', { name: 'Read this page in Chinese' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/zh\/large-models\/#history$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('.toc a[data-active]')).toHaveAttribute('href', '#history');
+  await page.getByRole('link', { name: '切换到英文版' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/en\/large-models\/#history$/);
+});
+
+test('the language switch keeps the section the reader scrolled to', async ({ page }) => {
+  await page.goto('/en/large-models/');
+  await page.evaluate(() => document.getElementById('five-elements')!.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await expect(page.locator('.toc a[data-active]')).toHaveAttribute('href', '#five-elements');
+  await page.getByRole('link', { name: 'Read this page in Chinese' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/zh\/large-models\/#five-elements$/);
+});
+
+test('dark mode follows the system, toggles, and is remembered', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto('http://127.0.0.1:4173/en/large-models/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Switch to light mode' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await context.close();
+});
+
+test('previous / next and the sidebar link written chapters only', async ({ page }) => {
+  await page.goto('/en/large-models/');
+  await expect(page.locator('#sidebar a[aria-current="page"]')).toContainText('What a large model is');
+  await expect(page.locator('#sidebar .forthcoming a')).toHaveCount(0);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test('the contents open from the menu button and nothing overflows sideways', async ({ page }) => {
+    await page.goto('/en/large-models/');
+    await expect(page.locator('#sidebar')).toBeHidden();
+    await page.getByRole('button', { name: 'Open contents' }).click();
+    await expect(page.locator('#sidebar')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#sidebar')).toBeHidden();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test('the print stylesheet hides the navigation', async ({ page }) => {
+  await page.goto('/en/large-models/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.topbar')).toBeHidden();
+  await expect(page.locator('#sidebar')).toBeHidden();
+  await expect(page.locator('article h1')).toBeVisible();
+});

@@ -1,0 +1,28 @@
+import { test, expect } from './fixtures';
+import { BASE_ARGS, findChromium } from '../scripts/chromium.mjs';
+
+// WebGPU without a GPU: SwiftShader, with exactly these flags (ARCHITECTURE.md, known pitfalls).
+test.use({
+  launchOptions: {
+    executablePath: findChromium() ?? undefined,
+    args: [...BASE_ARGS, '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'],
+  },
+});
+
+test('the playground trains on WebGPU (SwiftShader) and the loss falls', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/en/neural-networks/?playground.backend=webgpu&playground.optimizer=adam&playground.lr=0.03&playground.layers=8,8#playground');
+  const w = page.locator('[data-widget="playground"]');
+  // The backend really is WebGPU: nothing fell back silently.
+  await expect(w).toHaveAttribute('data-backend', 'webgpu', { timeout: 90_000 });
+  await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
+  await expect(w.locator('[data-testid="backend-badge"]')).toContainText('WebGPU');
+  await expect(w.locator('[data-result="playground.testLoss"]')).toHaveAttribute('data-value', /\d/, { timeout: 60_000 });
+  const before = Number(await w.locator('[data-result="playground.testLoss"]').getAttribute('data-value'));
+  await w.locator('[data-action="play"]').click();
+  await expect.poll(async () => Number(await w.getAttribute('data-step')), { timeout: 90_000 }).toBeGreaterThanOrEqual(30);
+  await w.locator('[data-action="pause"]').click();
+  await expect(w).toHaveAttribute('data-status', 'paused');
+  const after = Number(await w.locator('[data-result="playground.testLoss"]').getAttribute('data-value'));
+  expect(after).toBeLessThan(before);
+});

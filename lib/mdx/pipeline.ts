@@ -1,0 +1,59 @@
+/**
+ * The one ordered list of remark/rehype plugins and the compile step for a chapter body. Build-time only.
+ * Order matters where noted.
+ */
+import { evaluate, type EvaluateOptions } from '@mdx-js/mdx';
+import rehypeShiki from '@shikijs/rehype';
+import type { MDXContent } from 'mdx/types';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkSmartypants from 'remark-smartypants';
+import type { PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import { escapeHeadingIds, remarkHeadingIds, type OutlineEntry } from './heading-ids';
+import { remarkMermaid } from './mermaid';
+
+export const remarkPlugins: PluggableList = [
+  remarkGfm,
+  // Typographic quotes and dashes in prose ("large" → “large”); code and math are left alone.
+  [remarkSmartypants, { dashes: 'oldschool' }],
+  remarkMath,
+  remarkHeadingIds,
+  // Before any rehype step: mermaid blocks must leave the code pipeline before Shiki sees them.
+  remarkMermaid,
+];
+
+// High-contrast variants: every token colour meets WCAG AA on the book's code background, in both themes.
+export const SHIKI_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
+
+export const rehypePlugins: PluggableList = [
+  // KaTeX renders at build time: HTML for sight, MathML for screen readers; no KaTeX JavaScript ships.
+  [rehypeKatex, { output: 'htmlAndMathml', strict: 'error', throwOnError: true }],
+  [rehypeShiki, { themes: SHIKI_THEMES, defaultColor: false, fallbackLanguage: 'text', addLanguageClass: true }],
+];
+
+export interface CompiledChapter {
+  Content: MDXContent;
+  outline: OutlineEntry[];
+}
+
+/** The JSX runtime MDX compiles against (react/jsx-runtime), passed in so lib/ stays free of React imports. */
+export type JsxRuntime = Pick<EvaluateOptions, 'Fragment' | 'jsx' | 'jsxs'>;
+
+/** Compiles and runs an MDX chapter body; errors carry the file name. */
+export async function compileChapter(body: string, fileName: string, runtime: JsxRuntime): Promise<CompiledChapter> {
+  const file = new VFile({ value: escapeHeadingIds(body), path: fileName });
+  try {
+    const mod = await evaluate(file, {
+      ...runtime,
+      remarkPlugins,
+      rehypePlugins,
+      development: false,
+    });
+    return { Content: mod.default, outline: file.data.outline ?? [] };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`${fileName}: ${message}`, { cause: err });
+  }
+}

@@ -1,0 +1,224 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateDataset, gridPoints, type DatasetKind } from './datasets';
+import { buildModel, type Activation, type MlpConfig } from './models';
+import { createTrainer, evaluateModel, lossTensor, OPTIMIZERS, trainWithFit, type LossName, type OptimizerName } from './train';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function setup(kind: DatasetKind, over: Partial<MlpConfig> = {}, seed = 1) {
+  const d = generateDataset({ kind, seed, noise: 0, count: 400 });
+  const model = buildModel({ kind: 'mlp', inputDim: 2, hidden: [8, 8], activation: 'tanh', outputUnits: 1, outputActivation: 'sigmoid', seed, ...over });
+  const train = { xs: tf.tensor2d(d.train.xs, [d.train.count, 2]), ys: tf.tensor2d(d.train.labels, [d.train.count, 1]) };
+  const test = { xs: tf.tensor2d(d.test.xs, [d.test.count, 2]), ys: tf.tensor2d(d.test.labels, [d.test.count, 1]) };
+  const dispose = () => {
+    model.dispose();
+    tf.dispose([train.xs, train.ys, test.xs, test.ys]);
+  };
+  return { model, train, test, dispose };
+}
+
+/** Trains `steps` steps in chunks of `every`, returning every loss read (step 1, then each `every`). */
+async function curve(options: { kind: DatasetKind; optimizer: OptimizerName; learningRate: number; steps: number; seed?: number; every?: number; dropout?: number; activation?: Activation }) {
+  const { kind, optimizer, learningRate, steps, seed = 1, every = 20 } = options;
+  const s = setup(kind, { dropout: options.dropout, activation: options.activation ?? 'tanh' }, seed);
+  const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer, learningRate, batchSize: 32, seed, readLossEvery: every });
+  const losses: number[] = [(await trainer.step(1)).loss!];
+  for (let done = 1; done < steps; ) {
+    const chunk = Math.min(every - (done % every), steps - done);
+    const p = await trainer.step(chunk);
+    done += chunk;
+    if (p.lossStep === done) losses.push(p.loss!);
+  }
+  const evaluation = await trainer.evaluate(s.test);
+  trainer.dispose();
+  s.dispose();
+  return { losses, evaluation };
+}
+
+describe('createTrainer', () => {
+  it.each([
+    ['xor', 'adam', 0.03],
+    ['circle', 'adam', 0.03],
+    ['xor', 'sgd', 0.3],
+  ] as const)('brings the loss down on %s with %s (lr %s) within 300 steps', async (kind, optimizer, learningRate) => {
+    const { losses, evaluation } = await curve({ kind, optimizer, learningRate, steps: 300 });
+    // At initialisation the loss of a sigmoid unit is near ln 2 ≈ 0.69; a solved set is far below.
+    expect(losses[0]).toBeGreaterThan(0.4);
+    expect(losses.at(-1)!).toBeLessThan(0.3 * losses[0]!);
+    expect(evaluation.accuracy).toBeGreaterThan(0.9);
+  });
+
+  it('gives the same losses for the same seed, dropout included, and others for another seed', async () => {
+    const a = await curve({ kind: 'circle', optimizer: 'adam', learningRate: 0.03, steps: 60, dropout: 0.2 });
+    const b = await curve({ kind: 'circle', optimizer: 'adam', learningRate: 0.03, steps: 60, dropout: 0.2 });
+    const c = await curve({ kind: 'circle', optimizer: 'adam', learningRate: 0.03, steps: 60, dropout: 0.2, seed: 2 });
+    expect(b.losses).toEqual(a.losses);
+    expect(c.losses).not.toEqual(a.losses);
+  });
+
+  it('stops with nonFinite when sgd at lr 10 blows a linear regression up, keeping the last finite loss', async () => {
+    const s = setup('circle', { hidden: [8], activation: 'linear', outputActivation: 'linear' });
+    const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'meanSquaredError', optimizer: 'sgd', learningRate: 10, batchSize: 32, seed: 1, readLossEvery: 5 });
+    const p = await trainer.step(200);
+    expect(p.diverged?.reason).toBe('nonFinite');
+    expect(Number.isFinite(p.loss)).toBe(true);
+    expect(p.step).toBeLessThan(200); // it stopped early
+    expect(p.diverged?.message.en).toContain('diverged');
+    expect(p.diverged?.message.zh).toContain('发散');
+    const again = await trainer.step(10);
+    expect(again.step).toBe(p.step); // no more steps once diverged
+    trainer.dispose();
+    s.dispose();
+  });
+
+  it('stops with exploded when sgd at lr 10 throws a relu classifier far above its initial loss', async () => {
+    const s = setup('circle', { hidden: [16, 16, 16], activation: 'relu' });
+    const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'sgd', learningRate: 10, batchSize: 32, seed: 1, readLossEvery: 5 });
+    const p = await trainer.step(200);
+    expect(p.diverged?.reason).toBe('exploded');
+    // The smoothed loss crossed 5 × the initial loss (≈ 0.69); the read that tipped it is far above that start.
+    expect(p.diverged!.loss).toBeGreaterThan(3);
+    expect(p.diverged!.step).toBeLessThanOrEqual(200);
+    trainer.dispose();
+    s.dispose();
+  });
+
+  it('keeps tf.memory().numTensors flat over many steps and back to the baseline after dispose', async () => {
+    for (const optimizer of OPTIMIZERS) {
+      const s = setup('xor', { l2: 0.001, dropout: 0.1 });
+      const baseline = tf.memory().numTensors;
+      const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer, learningRate: 0.01, batchSize: 16, seed: 1, readLossEvery: 7 });
+      await trainer.step(20);
+      const during = tf.memory().numTensors;
+      await trainer.step(optimizer === 'adam' ? 200 : 50);
+      expect(tf.memory().numTensors).toBe(during); // nothing accumulates step after step
+      await trainer.evaluate(s.test);
+      await trainer.predictGrid(gridPoints(10));
+      expect(tf.memory().numTensors).toBe(during);
+      trainer.dispose();
+      expect(tf.memory().numTensors).toBe(baseline);
+      s.dispose();
+    }
+  });
+
+  it('reads the loss back only at step 1 and every readLossEvery steps, never with dataSync', async () => {
+    const s = setup('xor', { dropout: 0.1, l2: 0.001 });
+    const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.01, batchSize: 16, seed: 1, readLossEvery: 10 });
+    const data = vi.spyOn(tf.Tensor.prototype, 'data');
+    const dataSync = vi.spyOn(tf.Tensor.prototype, 'dataSync');
+    const arraySync = vi.spyOn(tf.Tensor.prototype, 'arraySync');
+    const p = await trainer.step(50);
+    expect(data).toHaveBeenCalledTimes(6); // steps 1, 10, 20, 30, 40, 50
+    expect(dataSync).not.toHaveBeenCalled();
+    expect(arraySync).not.toHaveBeenCalled();
+    expect(p.lossStep).toBe(50);
+    vi.restoreAllMocks();
+    trainer.dispose();
+    s.dispose();
+  });
+
+  it('serialises overlapping step calls', async () => {
+    const s = setup('xor');
+    const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'sgd', learningRate: 0.1, batchSize: 8, seed: 1, readLossEvery: 5 });
+    const [a, b] = await Promise.all([trainer.step(5), trainer.step(5)]);
+    expect(a.step).toBe(5);
+    expect(b.step).toBe(10);
+    expect(b.lossStep).toBe(10);
+    trainer.dispose();
+    s.dispose();
+  });
+
+  it('predicts a probability per grid point with one output unit', async () => {
+    const s = setup('circle');
+    const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.03, batchSize: 32, seed: 1 });
+    await trainer.step(200);
+    const grid = gridPoints(5);
+    const p = await trainer.predictGrid(grid);
+    expect(p.length).toBe(25);
+    for (const v of p) expect(v >= 0 && v <= 1).toBe(true);
+    // The centre cell (0, 0) is inside the circle: label 1; a corner (−4.8, 4.8) is outside.
+    expect(p[12]).toBeGreaterThan(0.5);
+    expect(p[0]).toBeLessThan(0.5);
+    trainer.dispose();
+    s.dispose();
+  });
+
+  it('refuses empty data and a bad learning rate', () => {
+    const s = setup('xor');
+    expect(() => createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'sgd', learningRate: 0, batchSize: 8, seed: 1 })).toThrow('learning rate');
+    const ys = tf.zeros([3, 1]);
+    expect(() => createTrainer({ tf, model: s.model, data: { xs: s.train.xs, ys }, loss: 'binaryCrossentropy', optimizer: 'sgd', learningRate: 0.1, batchSize: 8, seed: 1 })).toThrow('targets');
+    ys.dispose();
+    s.dispose();
+  });
+});
+
+describe('losses and evaluation', () => {
+  it.each([
+    // −ln 0.8 = 0.22314 and −ln(1 − 0.3) = 0.35667, mean 0.28991
+    ['binaryCrossentropy', [[0.8], [0.3]], [[1], [0]], 0.28991],
+    // −ln 0.7 = 0.35667 and −ln 0.5 = 0.69315, mean 0.52491
+    ['categoricalCrossentropy', [[0.7, 0.2, 0.1], [0.25, 0.25, 0.5]], [[1, 0, 0], [0, 0, 1]], 0.52491],
+    ['sparseCategoricalCrossentropy', [[0.7, 0.2, 0.1], [0.25, 0.25, 0.5]], [[0], [2]], 0.52491],
+    // ((0.8 − 1)² + (0.3 − 0)²)/2 = 0.065
+    ['meanSquaredError', [[0.8], [0.3]], [[1], [0]], 0.065],
+  ] as const)('%s matches the hand computation', async (name, pred, ys, want) => {
+    const l = lossTensor(tf, name as LossName, tf.tensor(ys as unknown as number[][]), tf.tensor(pred as unknown as number[][]));
+    expect((await l.data())[0]).toBeCloseTo(want, 4);
+    tf.dispose(l);
+  });
+
+  it('counts accuracy for softmax outputs with one-hot and integer targets', async () => {
+    const model = buildModel({ kind: 'mlp', inputDim: 2, hidden: [], activation: 'linear', outputUnits: 3, outputActivation: 'softmax', seed: 1 });
+    // Kernel picks class 0 for x = (1, 0), class 1 for (0, 1); bias favours class 2 slightly.
+    model.setWeights([tf.tensor2d([5, 0, 0, 0, 5, 0], [2, 3]), tf.tensor1d([0, 0, 1])]);
+    const xs = tf.tensor2d([1, 0, 0, 1, 0, 0, 1, 0], [4, 2]);
+    const oneHot = tf.tensor2d([1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0], [4, 3]); // the last is wrong on purpose
+    const ints = tf.tensor1d([0, 1, 2, 1]);
+    const a = await evaluateModel({ tf, model, data: { xs, ys: oneHot }, loss: 'categoricalCrossentropy', batchSize: 3 });
+    const b = await evaluateModel({ tf, model, data: { xs, ys: ints }, loss: 'sparseCategoricalCrossentropy' });
+    expect(a.accuracy).toBeCloseTo(0.75, 6);
+    expect(b.accuracy).toBeCloseTo(0.75, 6);
+    expect(a.loss).toBeCloseTo(b.loss, 5);
+    tf.dispose([xs, oneHot, ints]);
+    model.dispose();
+  });
+});
+
+describe('trainWithFit', () => {
+  it('trains the same model with model.fit and reports steps and speed', async () => {
+    const s = setup('xor');
+    const baseline = tf.memory().numTensors;
+    const r = await trainWithFit({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.03, batchSize: 32, epochs: 5 });
+    expect(r.losses.length).toBe(5);
+    expect(r.steps).toBe(5 * Math.ceil(200 / 32));
+    expect(r.losses.at(-1)!).toBeLessThan(r.losses[0]!);
+    expect(r.stepsPerSecond).toBeGreaterThan(0);
+    expect(tf.memory().numTensors).toBe(baseline);
+    s.dispose();
+  });
+});
+
+describe('divergence smoothing', () => {
+  it('does not stop a healthy run for one noisy minibatch', async () => {
+    // Circle with 50 % noise and a wide network: single batches of 10 can spike far above the start; the smoothed
+    // loss does not, so a healthy run is not stopped (seen with the unsmoothed rule at step 1880 of this setup).
+    const tfm = await import('@tensorflow/tfjs-core');
+    const { buildModel } = await import('./models');
+    const { generateDataset } = await import('./datasets');
+    const d = generateDataset({ kind: 'circle', seed: 1, noise: 50, trainFraction: 0.1 });
+    const model = buildModel({ kind: 'mlp', inputDim: 2, hidden: [16, 16, 16], activation: 'relu', outputUnits: 1, outputActivation: 'sigmoid', seed: 1 });
+    const xs = tfm.tensor2d(d.train.xs, [d.train.count, 2]);
+    const ys = tfm.tensor2d(d.train.labels, [d.train.count, 1]);
+    const trainer = createTrainer({ tf: tfm, model, data: { xs, ys }, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.01, batchSize: 10, seed: 1, readLossEvery: 5 });
+    const p = await trainer.step(2000);
+    expect(p.diverged, JSON.stringify(p)).toBeNull();
+    trainer.dispose();
+    model.dispose();
+    tfm.dispose([xs, ys]);
+  }, 30_000);
+});

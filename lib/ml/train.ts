@@ -1,0 +1,386 @@
+/**
+ * The book's training loop: seeded minibatches, one `optimizer.minimize` per step inside `tf.tidy`, and the loss
+ * read back from the device only every `readLossEvery` steps (an awaited `data()`, never `dataSync`), so a GPU
+ * backend is never stalled step by step. Divergence (a NaN/Inf loss, or a loss exploding far above where it started)
+ * stops training with a reason instead of drawing NaN. Runs unchanged in Node (cpu backend), a page or a Worker.
+ */
+import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Lang } from '../i18n';
+import { createRng } from '../random';
+
+/** The tfjs-core module (`import * as tf from '@tensorflow/tfjs-core'`), injected so callers choose when it loads. */
+export type Tf = typeof import('@tensorflow/tfjs-core');
+
+/** Losses the trainer computes. */
+export const LOSSES = ['binaryCrossentropy', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'meanSquaredError'] as const;
+/**
+ * binaryCrossentropy: one sigmoid output per target in {0, 1}, ys [n, 1]. categoricalCrossentropy: softmax outputs,
+ * one-hot ys [n, C]. sparseCategoricalCrossentropy: softmax outputs, integer class ys [n] or [n, 1].
+ * meanSquaredError: any outputs, ys the same shape.
+ */
+export type LossName = (typeof LOSSES)[number];
+/** Optimizers by name, as stored in a permalink. */
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** Probabilities are clipped to [ε, 1 − ε] before the log, as Keras does, so a saturated output cannot give Inf. */
+export const PROB_EPSILON = 1e-7;
+
+export interface TensorData {
+  /** Inputs, [n, …features]. */
+  xs: Tensor;
+  /** Targets, shaped as the loss expects (see LossName). */
+  ys: Tensor;
+}
+
+export interface DivergenceOptions {
+  /**
+   * A smoothed loss (an exponential moving average of the read losses, weight 0.2 on the newest) above factor × the
+   * first read loss (the loss at initialisation) counts as exploding (default 5). Smoothing keeps one unlucky
+   * minibatch of noisy labels from stopping a healthy run.
+   */
+  factor?: number;
+  /** An absolute ceiling: a read loss above it counts as exploding (default none). */
+  maxLoss?: number;
+}
+
+export interface Divergence {
+  reason: 'nonFinite' | 'exploded';
+  /** The step whose loss showed it. */
+  step: number;
+  /** The loss read at that step (NaN, ±Infinity or the exploded value). */
+  loss: number;
+  message: Record<Lang, string>;
+}
+
+export interface TrainerOptions {
+  tf: Tf;
+  model: LayersModel;
+  data: TensorData;
+  loss: LossName;
+  optimizer: OptimizerName;
+  /** Step size η of the optimizer. */
+  learningRate: number;
+  /** Examples per step; clamped to the number of examples. */
+  batchSize: number;
+  /** Seed of the minibatch order. */
+  seed: number;
+  /** Read the loss back every this many steps (and at step 1); default 10. */
+  readLossEvery?: number;
+  divergence?: DivergenceOptions;
+}
+
+export interface TrainProgress {
+  /** Steps taken so far. */
+  step: number;
+  /** The latest loss read back (training loss on that step's minibatch, regularisation included); null before any. */
+  loss: number | null;
+  /** The step at which `loss` was read. */
+  lossStep: number;
+  /** Set once training diverged; later steps do nothing. */
+  diverged: Divergence | null;
+}
+
+export interface Evaluation {
+  /** Mean loss over the examples, without regularisation. */
+  loss: number;
+  /** Fraction of examples classified correctly, in [0, 1]; null for meanSquaredError. */
+  accuracy: number | null;
+}
+
+export interface Trainer {
+  /** Takes n optimisation steps (default 1) and resolves to the progress, with the latest read loss. */
+  step(n?: number): Promise<TrainProgress>;
+  /** The progress so far, without training. */
+  progress(): TrainProgress;
+  /** Mean loss and accuracy of the current model on a data set (one read-back). */
+  evaluate(data: TensorData): Promise<Evaluation>;
+  /**
+   * The model's output on a grid of points (row-major, inputDim values per point): for one or two output units the
+   * probability of the positive class (the last unit) per point, otherwise every output, point after point.
+   */
+  predictGrid(points: Float32Array, inputDim?: number): Promise<Float32Array>;
+  /** Frees the optimizer and everything the trainer made (not the model or the data it was given). */
+  dispose(): void;
+}
+
+/** An optimizer by name with learning rate η (momentum 0.9 for 'momentum'; tfjs defaults otherwise). */
+export function makeOptimizer(tf: Tf, name: OptimizerName, learningRate: number): Optimizer {
+  switch (name) {
+    case 'sgd':
+      return tf.train.sgd(learningRate);
+    case 'momentum':
+      return tf.train.momentum(learningRate, 0.9);
+    case 'adam':
+      return tf.train.adam(learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(learningRate);
+  }
+}
+
+/** Frees an optimizer's state; also the learning-rate scalar that MomentumOptimizer.dispose forgets (tfjs 4.22). */
+function disposeOptimizer(opt: Optimizer): void {
+  opt.dispose();
+  const c = (opt as unknown as { c?: Tensor }).c;
+  if (c && !c.isDisposed) c.dispose();
+}
+
+/** Mean loss of a batch, a scalar: the loss `name` between targets ys and model outputs pred. */
+export function lossTensor(tf: Tf, name: LossName, ys: Tensor, pred: Tensor): Scalar {
+  return tf.tidy(() => {
+    switch (name) {
+      case 'binaryCrossentropy': {
+        const p = tf.clipByValue(pred, PROB_EPSILON, 1 - PROB_EPSILON);
+        const y = tf.reshape(ys, p.shape);
+        return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p))))));
+      }
+      case 'categoricalCrossentropy': {
+        const p = tf.clipByValue(pred, PROB_EPSILON, 1 - PROB_EPSILON);
+        return tf.neg(tf.mean(tf.sum(tf.mul(ys, tf.log(p)), -1)));
+      }
+      case 'sparseCategoricalCrossentropy': {
+        const classes = pred.shape[pred.shape.length - 1]!;
+        const y = tf.oneHot(tf.cast(tf.reshape(ys, [-1]), 'int32'), classes);
+        const p = tf.clipByValue(pred, PROB_EPSILON, 1 - PROB_EPSILON);
+        return tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(p)), -1)));
+      }
+      case 'meanSquaredError':
+        return tf.mean(tf.squaredDifference(pred, tf.reshape(ys, pred.shape)));
+    }
+  }) as Scalar;
+}
+
+/** Number of correct predictions in a batch (a scalar), or null for meanSquaredError. */
+function correctCount(tf: Tf, name: LossName, ys: Tensor, pred: Tensor): Scalar | null {
+  if (name === 'meanSquaredError') return null;
+  return tf.tidy(() => {
+    if (name === 'binaryCrossentropy') {
+      return tf.sum(tf.cast(tf.equal(tf.greater(pred, 0.5), tf.greater(tf.reshape(ys, pred.shape), 0.5)), 'float32'));
+    }
+    const guess = tf.argMax(pred, -1);
+    const truth = name === 'categoricalCrossentropy' ? tf.argMax(ys, -1) : tf.cast(tf.reshape(ys, [-1]), 'int32');
+    return tf.sum(tf.cast(tf.equal(guess, truth), 'float32'));
+  }) as Scalar;
+}
+
+export interface EvaluateOptions {
+  tf: Tf;
+  model: LayersModel;
+  data: TensorData;
+  loss: LossName;
+  /** Examples per forward pass, to bound memory; default 1024. */
+  batchSize?: number;
+}
+
+/** Mean loss (no regularisation) and accuracy of a model on a data set, in inference mode, with one read-back. */
+export async function evaluateModel({ tf, model, data, loss, batchSize = 1024 }: EvaluateOptions): Promise<Evaluation> {
+  const n = data.xs.shape[0]!;
+  if (n === 0) return { loss: NaN, accuracy: null };
+  let lossSum = tf.scalar(0);
+  let correct = tf.scalar(0);
+  for (let start = 0; start < n; start += batchSize) {
+    const size = Math.min(batchSize, n - start);
+    const [nextLoss, nextCorrect] = tf.tidy(() => {
+      const xb = tf.slice(data.xs, start, size);
+      const yb = tf.slice(data.ys, start, size);
+      const pred = model.apply(xb, { training: false }) as Tensor;
+      const l = tf.add(lossSum, tf.mul(lossTensor(tf, loss, yb, pred), size));
+      const c = correctCount(tf, loss, yb, pred);
+      return [l, c ? tf.add(correct, c) : correct.clone()];
+    });
+    lossSum.dispose();
+    correct.dispose();
+    lossSum = nextLoss as Scalar;
+    correct = nextCorrect as Scalar;
+  }
+  const both = tf.stack([lossSum, correct]);
+  lossSum.dispose();
+  correct.dispose();
+  const [l, c] = await both.data();
+  both.dispose();
+  return { loss: l! / n, accuracy: loss === 'meanSquaredError' ? null : c! / n };
+}
+
+const divergenceMessage = (reason: Divergence['reason'], step: number, loss: number): Record<Lang, string> =>
+  reason === 'nonFinite'
+    ? {
+        en: `Training diverged at step ${step}: the loss became ${loss}. Lower the learning rate and reset.`,
+        zh: `训练在第 ${step} 步发散：损失变成了 ${loss}。请降低学习率后重置。`,
+      }
+    : {
+        en: `Training diverged at step ${step}: the loss exploded to ${loss.toPrecision(3)}. Lower the learning rate and reset.`,
+        zh: `训练在第 ${step} 步发散：损失暴涨到 ${loss.toPrecision(3)}。请降低学习率后重置。`,
+      };
+
+/** Creates a trainer for a model on in-memory tensors; see Trainer. The caller still owns (and disposes) model and data. */
+export function createTrainer(options: TrainerOptions): Trainer {
+  const { tf, model, data, loss } = options;
+  const n = data.xs.shape[0]!;
+  if (!(n > 0)) throw new Error('createTrainer: the data set is empty');
+  if (data.ys.shape[0] !== n) throw new Error(`createTrainer: ${n} inputs but ${data.ys.shape[0]} targets`);
+  if (!(options.learningRate > 0) || !Number.isFinite(options.learningRate)) throw new Error('createTrainer: the learning rate must be a positive number');
+  const batchSize = Math.max(1, Math.min(n, Math.floor(options.batchSize)));
+  const readEvery = Math.max(1, Math.floor(options.readLossEvery ?? 10));
+  const factor = options.divergence?.factor ?? 5;
+  const maxLoss = options.divergence?.maxLoss ?? Infinity;
+
+  const optimizer = makeOptimizer(tf, options.optimizer, options.learningRate);
+  const vars = model.trainableWeights.map((w) => w.read() as Variable);
+  const rng = createRng(options.seed);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+
+  let steps = 0;
+  let lastLoss: number | null = null;
+  let lossStep = 0;
+  let firstLoss: number | null = null;
+  let smoothed: number | null = null;
+  let diverged: Divergence | null = null;
+  let disposed = false;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  // Each epoch the data are gathered once into a seeded permutation; a step then slices a contiguous minibatch, so
+  // no index tensor is uploaded per step (a texture upload on WebGL). A last partial batch is dropped, as fit's
+  // fixed-size batches would be padded otherwise.
+  let epochXs: Tensor | null = null;
+  let epochYs: Tensor | null = null;
+  const batchesPerEpoch = Math.max(1, Math.floor(n / batchSize));
+  let batchInEpoch = batchesPerEpoch;
+
+  /** The next minibatch as [xs, ys] slices of the current epoch's permutation, reshuffling at each epoch's end. */
+  const nextBatch = (): [Tensor, Tensor] => {
+    if (batchInEpoch >= batchesPerEpoch) {
+      for (let i = n - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        const t = order[i]!;
+        order[i] = order[j]!;
+        order[j] = t;
+      }
+      if (epochXs) tf.dispose([epochXs, epochYs!]);
+      const [ex, ey] = tf.tidy(() => {
+        const ix = tf.tensor1d(order, 'int32');
+        // keep(): they outlive the step's tidy scope and are disposed at the next epoch or on dispose().
+        return [tf.keep(tf.gather(data.xs, ix)), tf.keep(tf.gather(data.ys, ix))];
+      });
+      epochXs = ex!;
+      epochYs = ey!;
+      batchInEpoch = 0;
+    }
+    const start = batchInEpoch++ * batchSize;
+    const slice = (t: Tensor) => tf.slice(t, [start, ...t.shape.slice(1).map(() => 0)], [batchSize, ...t.shape.slice(1).map(() => -1)]);
+    return [slice(epochXs!), slice(epochYs!)];
+  };
+
+  const progress = (): TrainProgress => ({ step: steps, loss: lastLoss, lossStep, diverged });
+
+  const check = (value: number, step: number) => {
+    if (!Number.isFinite(value)) {
+      diverged = { reason: 'nonFinite', step, loss: value, message: divergenceMessage('nonFinite', step, value) };
+      return;
+    }
+    smoothed = smoothed === null ? value : 0.8 * smoothed + 0.2 * value;
+    if (value > maxLoss || (firstLoss !== null && firstLoss > 0 && smoothed > factor * firstLoss)) {
+      diverged = { reason: 'exploded', step, loss: value, message: divergenceMessage('exploded', step, value) };
+    }
+  };
+
+  const run = async (count: number): Promise<TrainProgress> => {
+    for (let k = 0; k < count && !diverged && !disposed; k++) {
+      const cost = tf.tidy(() => {
+        const [xb, yb] = nextBatch();
+        return optimizer.minimize(
+          () => {
+            const pred = model.apply(xb, { training: true }) as Tensor;
+            const l = lossTensor(tf, loss, yb, pred);
+            const reg = model.calculateLosses();
+            return reg.length ? (tf.addN([l, ...reg]) as Scalar) : l;
+          },
+          true,
+          vars,
+        ) as Scalar;
+      });
+      steps++;
+      if (steps === 1 || steps % readEvery === 0) {
+        const step = steps;
+        const value = (await cost.data())[0]!;
+        cost.dispose();
+        if (disposed) break;
+        check(value, step);
+        if (diverged) break; // keep the last good loss for the chart; the bad one is in `diverged`
+        lastLoss = value;
+        lossStep = step;
+        if (firstLoss === null) firstLoss = value;
+      } else {
+        cost.dispose();
+      }
+    }
+    return progress();
+  };
+
+  return {
+    step(count = 1) {
+      const next = queue.then(() => run(Math.max(0, Math.floor(count))));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    progress,
+    evaluate(set) {
+      return evaluateModel({ tf, model, data: set, loss });
+    },
+    async predictGrid(points, inputDim = 2) {
+      const out = tf.tidy(() => {
+        const x = tf.tensor2d(points, [points.length / inputDim, inputDim]);
+        const pred = model.apply(x, { training: false }) as Tensor;
+        const units = pred.shape[pred.shape.length - 1]!;
+        return tf.reshape(units <= 2 ? tf.slice(pred, [0, units - 1], [-1, 1]) : pred, [-1]);
+      });
+      const values = (await out.data()) as Float32Array;
+      out.dispose();
+      return values;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      disposeOptimizer(optimizer);
+      if (epochXs) tf.dispose([epochXs, epochYs!]);
+      epochXs = epochYs = null;
+    },
+  };
+}
+
+export interface FitOptions {
+  tf: Tf;
+  model: LayersModel;
+  data: TensorData;
+  loss: LossName;
+  optimizer: OptimizerName;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+}
+
+export interface FitResult {
+  /** Training loss at the end of each epoch, as model.fit reports it. */
+  losses: number[];
+  /** Optimisation steps taken: epochs × ⌈n / batchSize⌉. */
+  steps: number;
+  /** Wall-clock time of model.fit, in milliseconds. */
+  wallMs: number;
+  stepsPerSecond: number;
+}
+
+/**
+ * Trains with tfjs's own `model.fit` (compile + fit, shuffled each epoch, no yielding) on the same model, data and
+ * batch size, for the benchmark against createTrainer. fit's shuffling is tfjs's own, so it is not seeded.
+ */
+export async function trainWithFit({ tf, model, data, loss, optimizer, learningRate, batchSize, epochs }: FitOptions): Promise<FitResult> {
+  const opt = makeOptimizer(tf, optimizer, learningRate);
+  model.compile({ optimizer: opt, loss });
+  const n = data.xs.shape[0]!;
+  const t0 = performance.now();
+  const history = await model.fit(data.xs, data.ys, { batchSize, epochs, shuffle: true, verbose: 0, yieldEvery: 'never' });
+  const wallMs = performance.now() - t0;
+  disposeOptimizer(opt);
+  const steps = epochs * Math.ceil(n / batchSize);
+  return { losses: (history.history.loss ?? []).map(Number), steps, wallMs, stepsPerSecond: (steps / wallMs) * 1000 };
+}

@@ -1,0 +1,137 @@
+/** Worked numbers of the chapter `neural-networks` (see registry.ts). Every entry has a test in neural-networks.test.ts. */
+
+/** The activations the chapter tabulates (the playground's hidden-layer choices). */
+export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** f(x) for each activation. */
+export const ACTIVATION_FNS: Record<ActivationName, (x: number) => number> = {
+  sigmoid,
+  tanh: Math.tanh,
+  relu: (x) => Math.max(0, x),
+  linear: (x) => x,
+};
+
+/** f′(x) for each activation, written in terms of f where that is how it is computed (σ′ = σ(1 − σ), tanh′ = 1 − tanh²). */
+export const ACTIVATION_DERIVS: Record<ActivationName, (x: number) => number> = {
+  sigmoid: (x) => sigmoid(x) * (1 - sigmoid(x)),
+  tanh: (x) => 1 - Math.tanh(x) ** 2,
+  // ReLU is not differentiable at 0; frameworks use 0 there, and so do we.
+  relu: (x) => (x > 0 ? 1 : 0),
+  linear: () => 1,
+};
+
+function activation(name: string): ActivationName {
+  if (!(name in ACTIVATION_FNS)) throw new Error(`unknown activation "${name}"; expected sigmoid, tanh, relu or linear`);
+  return name as ActivationName;
+}
+
+/**
+ * The chapter's 2-2-1 network: inputs x₁, x₂; two tanh hidden units h_j = tanh(w_j1·x₁ + w_j2·x₂ + b_j); one sigmoid
+ * output ŷ = σ(v₁h₁ + v₂h₂ + c); loss L = ½(ŷ − y)²; one step of plain gradient descent with learning rate η.
+ */
+export const NET_221 = {
+  x: [1.0, 0.5] as const,
+  y: 1,
+  params: { w11: 0.5, w12: -0.4, b1: 0.1, w21: 0.3, w22: 0.8, b2: -0.2, v1: 0.7, v2: -0.5, c: 0.2 },
+  lr: 0.5,
+};
+
+export type Param221 = keyof typeof NET_221.params;
+export const PARAMS_221 = Object.keys(NET_221.params) as Param221[];
+type Params221 = Record<Param221, number>;
+
+/** Every intermediate of the forward and backward pass of the 2-2-1 network at parameters p. */
+export function pass221(p: Params221 = NET_221.params, x: readonly number[] = NET_221.x, y: number = NET_221.y) {
+  const [x1, x2] = x as [number, number];
+  const z1 = p.w11 * x1 + p.w12 * x2 + p.b1;
+  const z2 = p.w21 * x1 + p.w22 * x2 + p.b2;
+  const h1 = Math.tanh(z1);
+  const h2 = Math.tanh(z2);
+  const zOut = p.v1 * h1 + p.v2 * h2 + p.c;
+  const yHat = sigmoid(zOut);
+  const loss = 0.5 * (yHat - y) ** 2;
+  // Backward: dL/dŷ = ŷ − y; dŷ/dz = ŷ(1 − ŷ); dh/dz = 1 − h².
+  const dLoss = yHat - y;
+  const dSigmoid = yHat * (1 - yHat);
+  const deltaOut = dLoss * dSigmoid;
+  const dTanh1 = 1 - h1 * h1;
+  const dTanh2 = 1 - h2 * h2;
+  const delta1 = deltaOut * p.v1 * dTanh1;
+  const delta2 = deltaOut * p.v2 * dTanh2;
+  const grad: Params221 = {
+    w11: delta1 * x1,
+    w12: delta1 * x2,
+    b1: delta1,
+    w21: delta2 * x1,
+    w22: delta2 * x2,
+    b2: delta2,
+    v1: deltaOut * h1,
+    v2: deltaOut * h2,
+    c: deltaOut,
+  };
+  return { z1, z2, h1, h2, zOut, yHat, loss, dLoss, dSigmoid, deltaOut, dTanh1, dTanh2, delta1, delta2, grad };
+}
+
+/** The parameters after one gradient-descent step θ ← θ − η·∂L/∂θ. */
+export function step221(p: Params221 = NET_221.params, lr: number = NET_221.lr): Params221 {
+  const { grad } = pass221(p);
+  return Object.fromEntries(PARAMS_221.map((k) => [k, p[k] - lr * grad[k]])) as Params221;
+}
+
+/** The loss of the 2-2-1 network with one parameter moved by `delta`. */
+function lossWith(param: Param221, delta: number): number {
+  return pass221({ ...NET_221.params, [param]: NET_221.params[param] + delta }).loss;
+}
+
+type Quantity = Exclude<keyof ReturnType<typeof pass221>, 'grad'>;
+
+function quantity(q: string): Quantity {
+  const known = Object.keys(pass221()).filter((k) => k !== 'grad');
+  if (!known.includes(q)) throw new Error(`unknown quantity "${q}"; expected one of ${known.join(', ')}`);
+  return q as Quantity;
+}
+
+function param(name: string): Param221 {
+  if (!(PARAMS_221 as string[]).includes(name)) throw new Error(`unknown parameter "${name}"; expected one of ${PARAMS_221.join(', ')}`);
+  return name as Param221;
+}
+
+/** Three-layer ReLU network that computes XOR exactly (Goodfellow, Bengio & Courville 2016, §6.1): h = relu(Wx + c), y = wᵀh. */
+export function xorRelu(x1: number, x2: number): number {
+  const h1 = Math.max(0, x1 + x2);
+  const h2 = Math.max(0, x1 + x2 - 1);
+  return h1 - 2 * h2;
+}
+
+/** Points in the playground's data sets, train and test together (lib/widgets/playground.ts PLAYGROUND_POINTS). */
+export const PLAYGROUND_TOTAL_POINTS = 500;
+
+export const neuralNetworksWorked = {
+  /** Activation f(x): name is "sigmoid", "tanh", "relu" or "linear". */
+  nnActivation: (name: string, x: number) => ACTIVATION_FNS[activation(name)](x),
+  /** Derivative f′(x) of the named activation (ReLU′(0) taken as 0). */
+  nnActivationDeriv: (name: string, x: number) => ACTIVATION_DERIVS[activation(name)](x),
+  /** Weighted sum of one neuron, z = Σ wᵢxᵢ + b. */
+  nnWeightedSum: (weights: number[], inputs: number[], bias: number) =>
+    weights.reduce((s, w, i) => s + w * inputs[i]!, bias),
+  /** base^exponent, e.g. the largest factor σ′ can contribute over n layers, 0.25ⁿ. */
+  nnPower: (base: number, exponent: number) => base ** exponent,
+  /** Binary cross-entropy −[y ln p + (1 − y) ln(1 − p)] of one prediction p for a label y ∈ {0, 1}. */
+  nnBinaryCrossEntropy: (p: number, y: number) => -(y * Math.log(p) + (1 - y) * Math.log(1 - p)),
+  /** A named intermediate (z1, h1, yHat, loss, deltaOut, delta1, …) of the chapter's 2-2-1 network, before the step. */
+  nnExample: (q: string) => pass221()[quantity(q)],
+  /** Backpropagated gradient ∂L/∂θ of the 2-2-1 network for the named parameter (w11, …, c). */
+  nnExampleGrad: (p: string) => pass221().grad[param(p)],
+  /** Central-difference gradient (L(θ + ε) − L(θ − ε)) / 2ε for the named parameter, ε = 1e-5 unless given. */
+  nnExampleNumGrad: (p: string, eps: number = 1e-5) => (lossWith(param(p), eps) - lossWith(param(p), -eps)) / (2 * eps),
+  /** The named parameter's initial value (before = true) or its value after one gradient-descent step. */
+  nnExampleParam: (p: string, after: boolean) => (after ? step221() : NET_221.params)[param(p)],
+  /** A named intermediate of the 2-2-1 network after one gradient-descent step (e.g. yHat, loss). */
+  nnExampleAfter: (q: string) => pass221(step221())[quantity(q)],
+  /** Output of the hand-built ReLU network that computes XOR. */
+  nnXorRelu: (x1: number, x2: number) => xorRelu(x1, x2),
+  /** Training points in the playground for a train ratio given in percent. */
+  nnPlaygroundTrainPoints: (ratioPercent: number) => Math.round((PLAYGROUND_TOTAL_POINTS * ratioPercent) / 100),
+} satisfies Record<string, (...args: never[]) => number>;

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Benchmarks, not tests: `npm run bench` (after `npm run build`). Drives headless Chromium against the built book and
+// prints, per backend: our loop's steps/s against tfjs's model.fit (same model, data, batch size), tensors before and
+// after 1,000 steps, milliseconds from clicking Train to the first loss point, and the main thread's long tasks while
+// the Playground trains for 10 s. Writes bench/results/<date>.json. Targets are reported, never enforced.
+import fs from 'node:fs';
+import os from 'node:os';
+import { chromium } from '@playwright/test';
+import { BASE_ARGS, INSTALL_HINT, findChromium } from './chromium.mjs';
+import { createServer } from './serve.mjs';
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(INSTALL_HINT);
+  process.exit(1);
+}
+if (!fs.existsSync('out/bench/index.html')) {
+  console.error('No built book in out/ — run `npm run build` first.');
+  process.exit(1);
+}
+const WEBGPU = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];
+const TRAIN_MS = 10_000;
+
+const server = createServer({ dir: 'out' }).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath, args: [...BASE_ARGS, ...WEBGPU] });
+const version = browser.version();
+
+// 1. Our loop against model.fit, and tensors, per backend (in a worker, as the widgets train).
+const page = await browser.newPage();
+await page.goto(`${origin}/bench/`);
+await page.getByRole('button', { name: /Run the benchmarks/ }).click();
+await page.waitForFunction(() => document.querySelector('[data-bench-state]')?.getAttribute('data-bench-state') === 'done', null, { timeout: 600_000 });
+const loops = await page.evaluate(() => window.__benchResults);
+await page.close();
+
+// 2. The page while the Playground trains: time to the first loss point, and long tasks on the main thread.
+const pageRuns = [];
+for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
+  const p = await browser.newPage();
+  await p.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await p.goto(`${origin}/en/neural-networks/?playground.backend=${backend}&playground.optimizer=adam#playground`);
+  const w = p.locator('[data-widget="playground"]');
+  try {
+    await w.waitFor({ timeout: 30_000 });
+    await p.waitForFunction(() => {
+      const el = document.querySelector('[data-widget="playground"]');
+      return el?.getAttribute('data-status') === 'idle' && el.getAttribute('data-backend');
+    }, null, { timeout: 60_000 });
+  } catch {
+    const why = await w.evaluate((el) => `status ${el.getAttribute('data-status')}, backend "${el.getAttribute('data-backend')}": ${el.innerText.slice(-300)}`).catch(() => '');
+    pageRuns.push({ backend, error: `the playground did not become ready (${why})` });
+    await p.close();
+    continue;
+  }
+  const actual = await w.getAttribute('data-backend');
+  const t0 = await p.evaluate(() => performance.now());
+  await w.locator('[data-action="play"]').click();
+  await p.waitForFunction(() => Number(document.querySelector('[data-widget="playground"]')?.getAttribute('data-step')) > 0, null, { timeout: 60_000 });
+  const firstLoss = (await p.evaluate(() => performance.now())) - t0;
+  const trainStart = await p.evaluate(() => performance.now());
+  await p.waitForTimeout(TRAIN_MS);
+  const stats = await p.evaluate((since) => {
+    const tasks = window.__longTasks.filter((t) => t.start >= since);
+    return {
+      steps: Number(document.querySelector('[data-widget="playground"]')?.getAttribute('data-step')),
+      longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+      over50: tasks.filter((t) => t.duration > 50).length,
+    };
+  }, trainStart);
+  await w.locator('[data-action="pause"]').click();
+  pageRuns.push({ backend: actual, asked: backend, firstLossMs: Math.round(firstLoss), stepsIn10s: stats.steps, longestTaskMs: Math.round(stats.longest), tasksOver50ms: stats.over50 });
+  await p.close();
+}
+await browser.close();
+server.close();
+
+const date = new Date().toISOString().slice(0, 10);
+const result = {
+  date,
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1e9), platform: `${os.platform()} ${os.arch()}`, gpu: 'none (WebGPU and WebGL through SwiftShader)' },
+  chromium: version,
+  loops,
+  pages: pageRuns,
+  targets: {
+    loopVsFit: 'our loop ≥ 1.3 × model.fit',
+    longTasks: 'no main-thread task over 50 ms while training',
+    firstLoss: 'first loss point within 1.5 s of the click on cpu and webgl',
+    tensors: 'tensors back to baseline after 1,000 steps',
+  },
+};
+fs.mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/${date}.json`;
+fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+
+const ok = (b) => (b ? 'yes' : 'NO');
+console.log(`\nChromium ${version}, ${result.machine.cpus} CPUs, ${result.machine.gpu}\n`);
+console.log('backend  ours/s  fit/s  ratio  ≥1.3×  tensors(before→after)  leak-free');
+for (const r of loops) {
+  if (!r.result) {
+    console.log(`${r.backend.padEnd(8)} not available: ${r.error}`);
+    continue;
+  }
+  const x = r.result;
+  console.log(`${x.backend.padEnd(8)} ${x.ourStepsPerSecond.toFixed(0).padStart(6)} ${x.fitStepsPerSecond.toFixed(0).padStart(6)} ${x.ratio.toFixed(2).padStart(6)}  ${ok(x.ratio >= 1.3).padEnd(5)}  ${`${x.tensorsBefore}→${x.tensorsAfter}`.padStart(20)}  ${ok(x.tensorsAfter === x.tensorsBefore)}`);
+}
+console.log('\nbackend  first-loss-ms  ≤1.5s  steps/10s  longest-task-ms  tasks>50ms');
+for (const r of pageRuns) {
+  if (r.error) {
+    console.log(`${r.backend.padEnd(8)} ${r.error}`);
+    continue;
+  }
+  console.log(`${String(r.backend).padEnd(8)} ${String(r.firstLossMs).padStart(13)}  ${ok(r.firstLossMs <= 1500).padEnd(5)}  ${String(r.stepsIn10s).padStart(9)}  ${String(r.longestTaskMs).padStart(15)}  ${String(r.tasksOver50ms).padStart(10)}`);
+}
+console.log(`\nwrote ${file}`);

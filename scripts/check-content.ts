@@ -1,0 +1,62 @@
+// Content checks (no build needed): frontmatter, zh/en parity of chapters, heading ids and widgets, internal links and
+// anchors, registered tags and worked-number functions, no run-time loads from other hosts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CHAPTERS } from '../lib/content/chapters';
+import { chapterFacts, checkChapter, compareEditions, type ChapterFacts } from '../lib/content/checks';
+import { CONTENT_DIR, chapterFile, readChapter } from '../lib/content/source';
+import { LANGS } from '../lib/i18n';
+import { CALCULATORS } from '../lib/finance';
+import { worked } from '../lib/worked/registry';
+
+const problems: string[] = [];
+const facts = new Map<string, ChapterFacts>();
+
+// Every file under content/ must be a registered chapter.
+for (const lang of LANGS) {
+  for (const f of fs.readdirSync(path.join(CONTENT_DIR, lang))) {
+    const slug = f.replace(/\.mdx$/, '');
+    if (!f.endsWith('.mdx')) problems.push(`content/${lang}/${f}: only .mdx files belong here`);
+    else if (!CHAPTERS.some((c) => c.slug === slug)) problems.push(`content/${lang}/${f}: "${slug}" is not in lib/content/chapters.ts`);
+  }
+}
+
+for (const entry of CHAPTERS) {
+  const present = LANGS.filter((lang) => fs.existsSync(chapterFile(lang, entry.slug)));
+  if (present.length === 0) continue;
+  if (present.length < LANGS.length) {
+    const missing = LANGS.filter((l) => !present.includes(l));
+    problems.push(`${entry.slug}: written in ${present.join(', ')} but not in ${missing.join(', ')} (both editions, always)`);
+    continue;
+  }
+  for (const lang of LANGS) {
+    try {
+      const src = readChapter(lang, entry.slug);
+      facts.set(`${lang}/${entry.slug}`, await chapterFacts(src.body, src.file));
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+    }
+  }
+}
+
+const ids = new Map([...facts].map(([k, f]) => [k, new Set(f.outline.map((o) => o.id))]));
+const calcNames = new Set(Object.keys(worked));
+const calculatorIds = new Set(Object.keys(CALCULATORS));
+for (const entry of CHAPTERS) {
+  const zh = facts.get(`zh/${entry.slug}`);
+  const en = facts.get(`en/${entry.slug}`);
+  if (zh && en) problems.push(...compareEditions(zh, en));
+  for (const lang of LANGS) {
+    const f = facts.get(`${lang}/${entry.slug}`);
+    if (f) problems.push(...checkChapter(f, { ids, lang, slug: entry.slug }, calcNames, calculatorIds));
+  }
+}
+
+const chapters = [...facts.keys()];
+console.log(`content: ${chapters.length} chapter files checked (${chapters.join(', ') || 'none'})`);
+for (const p of problems) console.error(`FAIL ${p}`);
+if (problems.length) {
+  console.error(`${problems.length} content problem(s)`);
+  process.exit(1);
+}
+console.log('content: all checks passed');
