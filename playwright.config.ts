@@ -9,8 +9,10 @@ export const SUBPATH = '/course/book';
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
-  retries: 0,
+  // Playwright's default, half the cores: one browser at a time on a 2-core CI machine, where two would fight over
+  // the CPU that the software GPU also needs.
+  // On CI (2 cores, software GPU, two browsers at once) a test that fails is run once more; it is reported as flaky.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],

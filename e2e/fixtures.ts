@@ -7,13 +7,20 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const test = base.extend<{ expectedErrors: RegExp | null; guard: { errors: string[]; external: string[] } }>({
   expectedErrors: [null, { option: true }],
   guard: [
-    async ({ page, expectedErrors }, use) => {
+    async ({ page, expectedErrors }, use, testInfo) => {
       const errors: string[] = [];
       const external: string[] = [];
+      const log: string[] = [];
       const expected = (text: string) => expectedErrors !== null && expectedErrors.test(text);
       page.on('console', (m) => {
+        log.push(`${m.type()}: ${m.text()}`.slice(0, 500));
         if (m.type() === 'error' && !expected(m.text())) errors.push(`console: ${m.text()}`);
       });
+      page.on('worker', (w) => {
+        log.push(`worker started: ${w.url()}`);
+        w.on('close', () => log.push(`worker closed: ${w.url()}`));
+      });
+      page.on('crash', () => log.push('page crashed'));
       page.on('pageerror', (e) => {
         if (!expected(e.message)) errors.push(`pageerror: ${e.message}`);
       });
@@ -26,6 +33,10 @@ export const test = base.extend<{ expectedErrors: RegExp | null; guard: { errors
       });
       const guard = { errors, external };
       await use(guard);
+      // A failed test prints what the page said, so a failure on CI can be read without a trace.
+      if (testInfo.status !== testInfo.expectedStatus) {
+        console.log(`--- page console for "${testInfo.title}" (last 40 lines) ---\n${log.slice(-40).join('\n') || '(nothing)'}`);
+      }
       expect(external, 'requests to other hosts').toEqual([]);
       expect(errors, 'console errors, page errors and failed responses').toEqual([]);
     },
@@ -38,9 +49,16 @@ export { expect };
 /** Scrolls through the page so lazy parts (diagrams, widgets) start, then returns to the top. */
 export async function scrollThrough(page: Page) {
   await page.evaluate(async () => {
+    // Two animation frames at each stop let intersection observers see it even when the machine is slow (a timer
+    // stands in if frames stall).
+    const settle = () =>
+      new Promise<void>((r) => {
+        const t = setTimeout(r, 250);
+        requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(t), r())));
+      });
     for (let y = 0; y < document.body.scrollHeight; y += 500) {
       window.scrollTo({ top: y, behavior: 'instant' });
-      await new Promise((r) => setTimeout(r, 30));
+      await settle();
     }
     window.scrollTo({ top: 0, behavior: 'instant' });
   });

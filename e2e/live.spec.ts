@@ -8,6 +8,8 @@ async function openPlayground(page: Page, query: string, lang = 'en') {
   await page.goto(`/${lang}/neural-networks/?${query}#playground`);
   const w = page.locator(PG);
   await expect(w).toHaveAttribute('data-url-state', 'applied');
+  // The session starts when the widget nears the viewport; make sure it is on screen whatever the layout did.
+  await w.scrollIntoViewIfNeeded();
   // A backend is chosen (shaders are compiled ahead on GPU backends), then the session is idle, ready to train.
   await expect(w).toHaveAttribute('data-backend', /\w/, { timeout: 60_000 });
   await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });

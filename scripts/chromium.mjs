@@ -22,4 +22,6 @@ export const BASE_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-default-apps',
+  // Containers often give /dev/shm only 64 MB; Chromium then stalls. Use /tmp instead.
+  '--disable-dev-shm-usage',
 ];

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * True once the element has come within `margin` of the viewport. Heavy work (Mermaid, tfjs) waits for it.
@@ -8,8 +8,12 @@ import { useCallback, useState } from 'react';
  */
 export function useNearViewport<T extends Element>(margin = '400px'): [(el: T | null) => void, boolean] {
   const [near, setNear] = useState(false);
+  const observer = useRef<IntersectionObserver | null>(null);
+  useEffect(() => () => observer.current?.disconnect(), []);
   const ref = useCallback(
     (el: T | null) => {
+      observer.current?.disconnect();
+      observer.current = null;
       if (!el || near) return;
       if (typeof IntersectionObserver === 'undefined') {
         setNear(true);
@@ -25,6 +29,7 @@ export function useNearViewport<T extends Element>(margin = '400px'): [(el: T | 
         { rootMargin: margin },
       );
       io.observe(el);
+      observer.current = io;
     },
     [near, margin],
   );

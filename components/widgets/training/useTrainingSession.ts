@@ -55,6 +55,8 @@ const INITIAL: SessionState = {
 };
 
 const MAX_CURVE = 600;
+/** Pending events are applied at the next animation frame, or after this many ms if no frame comes first. */
+const FLUSH_FLOOR_MS = 250;
 /** Keeps a curve short: when it grows past MAX_CURVE points, every other point is dropped. */
 function push(curve: LossPoint[], p: LossPoint): LossPoint[] {
   const next = curve.length && curve[curve.length - 1]!.step === p.step ? [...curve.slice(0, -1), p] : [...curve, p];
@@ -124,12 +126,16 @@ export function useTrainingSession(active: boolean) {
   const channel = useRef<Channel | null>(null);
   const pending = useRef<Event[]>([]);
   const frame = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastConfig = useRef<SessionConfig | null>(null);
   const fellBack = useRef(false);
   const onEventRef = useRef<(e: Event) => void>(() => {});
 
   const flush = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    clearTimeout(timer.current);
     frame.current = 0;
+    timer.current = undefined;
     const events = pending.current;
     pending.current = [];
     if (events.length) setState((s) => events.reduce(reduce, s));
@@ -153,7 +159,12 @@ export function useTrainingSession(active: boolean) {
         return;
       }
       pending.current.push(e);
-      if (!frame.current) frame.current = requestAnimationFrame(flush);
+      // Events are applied once per animation frame; the timer is a floor for when frames stall (a hidden tab, a busy
+      // compositor), so the widget's state never waits on painting.
+      if (!frame.current) {
+        frame.current = requestAnimationFrame(flush);
+        timer.current = setTimeout(flush, FLUSH_FLOOR_MS);
+      }
     },
     [flush, startMainThread],
   );
@@ -179,6 +190,7 @@ export function useTrainingSession(active: boolean) {
       channel.current?.close();
       channel.current = null;
       cancelAnimationFrame(frame.current);
+      clearTimeout(timer.current);
       frame.current = 0;
     };
   }, [active, startMainThread]);
