@@ -50,6 +50,7 @@ export function BenchRunner() {
               <tr>
                 <th scope="col">Backend</th>
                 <th scope="col" className="num">Our loop (steps/s)</th>
+                <th scope="col" className="num">Our loop via model.apply (steps/s)</th>
                 <th scope="col" className="num">model.fit (steps/s)</th>
                 <th scope="col" className="num">Ratio</th>
                 <th scope="col" className="num">Tensors before → after 1,000 steps</th>
@@ -62,6 +63,7 @@ export function BenchRunner() {
                   {r.result ? (
                     <>
                       <td className="num">{r.result.ourStepsPerSecond.toFixed(0)}</td>
+                      <td className="num">{r.result.applyStepsPerSecond.toFixed(0)}</td>
                       <td className="num">{r.result.fitStepsPerSecond.toFixed(0)}</td>
                       <td className="num">{r.result.ratio.toFixed(2)}×</td>
                       <td className="num">
@@ -69,7 +71,7 @@ export function BenchRunner() {
                       </td>
                     </>
                   ) : (
-                    <td colSpan={4}>not available here: {r.error}</td>
+                    <td colSpan={5}>not available here: {r.error}</td>
                   )}
                 </tr>
               ))}

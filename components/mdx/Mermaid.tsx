@@ -39,6 +39,28 @@ const THEME_VARIABLES = {
   },
 } as const;
 
+/**
+ * Mermaid keeps one global configuration and renders into the document; two diagrams drawn at once (both scrolled
+ * near in the same frame) can interleave initialize/parse/render and leave one unfinished. Diagrams therefore draw one
+ * after another through this queue.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+const DRAW_TIMEOUT_MS = 20_000;
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  // A drawing that never finishes must not hold up the diagrams after it: it fails with a message instead.
+  const bounded = () =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Mermaid did not finish drawing within ${DRAW_TIMEOUT_MS / 1000} s.`)), DRAW_TIMEOUT_MS);
+      job().then(
+        (v) => (clearTimeout(timer), resolve(v)),
+        (e) => (clearTimeout(timer), reject(e)),
+      );
+    });
+  const run = queue.then(bounded, bounded);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 type State = { status: 'waiting' } | { status: 'ready'; svg: string } | { status: 'error'; message: string };
 
 /**
@@ -57,21 +79,24 @@ export function Mermaid({ chart, labels }: { chart: string; labels: { loading: s
     let cancelled = false;
     (async () => {
       try {
-        const mermaid = (await import('mermaid')).default;
-        mermaid.initialize({
-          startOnLoad: false,
-          securityLevel: 'strict',
-          // 'base' with the book's own colours: every label meets WCAG AA contrast in both themes.
-          theme: 'base',
-          themeVariables: THEME_VARIABLES[theme],
-          fontFamily: 'var(--font-sans)',
-          flowchart: { htmlLabels: true, useMaxWidth: true },
+        const svg = await serial(async () => {
+          if (cancelled) return null;
+          const mermaid = (await import('mermaid')).default;
+          mermaid.initialize({
+            startOnLoad: false,
+            securityLevel: 'strict',
+            // 'base' with the book's own colours: every label meets WCAG AA contrast in both themes.
+            theme: 'base',
+            themeVariables: THEME_VARIABLES[theme],
+            fontFamily: 'var(--font-sans)',
+            flowchart: { htmlLabels: true, useMaxWidth: true },
+          });
+          await mermaid.parse(chart);
+          counter.current += 1;
+          const id = `mermaid-${reactId.replace(/[^a-zA-Z0-9]/g, '')}-${counter.current}`;
+          return (await mermaid.render(id, chart)).svg;
         });
-        await mermaid.parse(chart);
-        counter.current += 1;
-        const id = `mermaid-${reactId.replace(/[^a-zA-Z0-9]/g, '')}-${counter.current}`;
-        const { svg } = await mermaid.render(id, chart);
-        if (!cancelled) setState({ status: 'ready', svg });
+        if (!cancelled && svg !== null) setState({ status: 'ready', svg });
       } catch (err) {
         if (!cancelled) setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
       }

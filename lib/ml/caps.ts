@@ -24,3 +24,7 @@ export const MODEL_CAPS = {
   maxL2: 1,
   maxDropout: 0.9,
 } as const;
+
+/** Optimizers by name, as stored in a permalink. */
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];

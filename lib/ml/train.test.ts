@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDataset, gridPoints, type DatasetKind } from './datasets';
 import { buildModel, type Activation, type MlpConfig } from './models';
-import { createTrainer, evaluateModel, lossTensor, OPTIMIZERS, trainWithFit, type LossName, type OptimizerName } from './train';
+import { createTrainer, directForward, evaluateModel, lossTensor, OPTIMIZERS, trainWithFit, type LossName, type OptimizerName } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -221,4 +221,54 @@ describe('divergence smoothing', () => {
     model.dispose();
     tfm.dispose([xs, ys]);
   }, 30_000);
+});
+
+describe('directForward', () => {
+  it('computes what model.apply computes, for every activation, with dropout off at inference', () => {
+    for (const activation of ['relu', 'tanh', 'sigmoid', 'linear'] as const) {
+      const s = setup('spiral', { activation, hidden: [6, 5], dropout: 0.2, l2: 0.01 });
+      const direct = directForward(tf, s.model);
+      expect(direct, activation).not.toBeNull();
+      const [a, b] = tf.tidy(() => [s.model.apply(s.test.xs, { training: false }) as tf.Tensor, direct!.forward(s.test.xs, false)]);
+      const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(a!, b!))).dataSync()[0]!);
+      expect(diff, activation).toBeLessThan(1e-6);
+      tf.dispose([a!, b!]);
+      s.dispose();
+    }
+  });
+
+  it('adds the same L2 penalty as the layers', () => {
+    const s = setup('xor', { l2: 0.03 });
+    const direct = directForward(tf, s.model)!;
+    const ours = tf.tidy(() => direct.regularization()!.dataSync()[0]!);
+    // The layers register their regularisers on their first call.
+    tf.tidy(() => s.model.apply(s.test.xs, { training: true }) as tf.Tensor);
+    const theirs = tf.tidy(() => (tf.addN(s.model.calculateLosses()) as tf.Scalar).dataSync()[0]!);
+    // Σ over the three kernels of 0.03·ΣW², a positive number for Glorot-initialised weights.
+    expect(ours).toBeGreaterThan(0);
+    expect(ours).toBeCloseTo(theirs, 6);
+    expect(directForward(tf, setup('xor').model)!.regularization()).toBeNull();
+    s.dispose();
+  });
+
+  it('trains along the same path as model.apply: same seed, same losses (dropout and L2 included)', async () => {
+    const run = async (direct: boolean) => {
+      const s = setup('circle', { dropout: 0.1, l2: 0.001 }, 3);
+      const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.01, batchSize: 16, seed: 3, readLossEvery: 25, direct });
+      const losses: number[] = [];
+      for (let i = 0; i < 4; i++) losses.push((await trainer.step(25)).loss!);
+      trainer.dispose();
+      s.dispose();
+      return losses;
+    };
+    const [a, b] = [await run(true), await run(false)];
+    a.forEach((l, i) => expect(l).toBeCloseTo(b[i]!, 4));
+  });
+
+  it('declines a convolutional network, which then trains through model.apply', async () => {
+    const { buildModel: build } = await import('./models');
+    const cnn = build({ kind: 'cnn', seed: 1 });
+    expect(directForward(tf, cnn)).toBeNull();
+    cnn.dispose();
+  });
 });

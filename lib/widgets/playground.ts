@@ -2,9 +2,8 @@
  * PlaygroundTrainer: the schema of its settings (controls, MDX defaults and URL `?playground.<key>=…`), and the
  * learning-rate ladder it offers. The caps come from lib/ml/models.ts and are shown next to the controls.
  */
-import { ACTIVATIONS, MODEL_CAPS } from '../ml/caps';
+import { ACTIVATIONS, MODEL_CAPS, OPTIMIZERS } from '../ml/caps';
 import { DATASET_KINDS, MAX_NOISE } from '../ml/datasets';
-import { OPTIMIZERS } from '../ml/train';
 import type { Schema, Values } from '../state/schema';
 
 export const PLAYGROUND_ID = 'playground';

@@ -12,9 +12,8 @@ import { useTrainingSession } from '@/components/widgets/training/useTrainingSes
 import { BASE_PATH } from '@/lib/base-path';
 import { formatNumber, formatPercent } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
-import { ACTIVATIONS, MODEL_CAPS } from '@/lib/ml/caps';
+import { ACTIVATIONS, MODEL_CAPS, OPTIMIZERS } from '@/lib/ml/caps';
 import { DATASET_KINDS } from '@/lib/ml/datasets';
-import { OPTIMIZERS } from '@/lib/ml/train';
 import { clampNumber } from '@/lib/state/schema';
 import { BACKEND_CHOICES, LEARNING_RATES, PLAYGROUND_ID, playgroundSchema, type PlaygroundValues } from '@/lib/widgets/playground';
 import { Heatmap } from './Heatmap';
