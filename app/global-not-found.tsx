@@ -3,6 +3,7 @@ import './globals.css';
 import '@/app/fonts';
 import { ThemeScript } from '@/components/shell/ThemeScript';
 import { withBase } from '@/lib/base-path';
+import { HydrationMark } from '@/components/shell/HydrationMark';
 import { BOOK_TITLE } from '@/lib/i18n';
 
 export const metadata: Metadata = {
@@ -33,6 +34,7 @@ export default function GlobalNotFound() {
             </li>
           </ul>
         </main>
+        <HydrationMark />
       </body>
     </html>
   );

@@ -48,6 +48,8 @@ export { expect };
 
 /** Scrolls through the page so lazy parts (diagrams, widgets) start, then returns to the top. */
 export async function scrollThrough(page: Page) {
+  // Before hydration nothing watches the viewport yet: a diagram scrolled past then would never start.
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
   await page.evaluate(async () => {
     // Two animation frames at each stop let intersection observers see it even when the machine is slow (a timer
     // stands in if frames stall).

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import '../globals.css';
 import '@/app/fonts';
 import { BOOK_TITLE } from '@/lib/i18n';
+import { HydrationMark } from '@/components/shell/HydrationMark';
 import { ThemeScript } from '@/components/shell/ThemeScript';
 
 export const metadata: Metadata = {
@@ -16,7 +17,10 @@ export default function ChooserLayout({ children }: { children: ReactNode }) {
       <head>
         <ThemeScript />
       </head>
-      <body>{children}</body>
+      <body>
+        {children}
+        <HydrationMark />
+      </body>
     </html>
   );
 }

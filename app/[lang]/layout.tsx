@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
 import '../globals.css';
 import '@/app/fonts';
+import { HydrationMark } from '@/components/shell/HydrationMark';
 import { ThemeScript } from '@/components/shell/ThemeScript';
 import { BOOK_SUBTITLE, BOOK_TITLE, HTML_LANG, LANGS, isLang } from '@/lib/i18n';
 
@@ -30,7 +31,10 @@ export default async function EditionLayout({ children, params }: { children: Re
       <head>
         <ThemeScript />
       </head>
-      <body>{children}</body>
+      <body>
+        {children}
+        <HydrationMark />
+      </body>
     </html>
   );
 }
