@@ -8,6 +8,7 @@ import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core'
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Lang } from '../i18n';
 import { createRng } from '../random';
+import { OPTIMIZERS, type OptimizerName } from './caps';
 
 /** The tfjs-core module (`import * as tf from '@tensorflow/tfjs-core'`), injected so callers choose when it loads. */
 export type Tf = typeof import('@tensorflow/tfjs-core');
@@ -20,7 +21,6 @@ export const LOSSES = ['binaryCrossentropy', 'categoricalCrossentropy', 'sparseC
  * meanSquaredError: any outputs, ys the same shape.
  */
 export type LossName = (typeof LOSSES)[number];
-import { OPTIMIZERS, type OptimizerName } from './caps';
 export { OPTIMIZERS, type OptimizerName };
 
 /** Probabilities are clipped to [ε, 1 − ε] before the log, as Keras does, so a saturated output cannot give Inf. */
