@@ -12,14 +12,12 @@ import { Mermaid } from '@/components/mdx/Mermaid';
 import { Timeline } from '@/components/charts/Timeline';
 import { Calculator } from '@/components/calculators/Calculator';
 import { CALCULATORS, type CalculatorId } from '@/lib/finance';
-import { ScaleExplorer } from '@/components/widgets/scale-explorer';
-import { PlaygroundTrainer, QuantizationLab } from '@/components/widgets/live';
+import { Answer } from '@/components/mdx/Answer';
+import { WidgetHost } from '@/components/widgets/WidgetHost';
 import { CALCULATOR_TAGS, type MdxTag } from '@/lib/content/tags';
 import { UI, type Lang } from '@/lib/i18n';
 import { resolveDefaults } from '@/lib/state/schema';
-import { SCALE_EXPLORER_ID, scaleExplorerSchema } from '@/lib/widgets/scale-explorer';
-import { PLAYGROUND_ID, playgroundSchema } from '@/lib/widgets/playground';
-import { QUANT_LAB_ID, quantLabSchema } from '@/lib/widgets/quant-lab';
+import { WIDGETS } from '@/lib/widgets/registry.generated';
 
 /** Registers every tag of lib/content/tags.ts (MDX_TAGS), bound to the chapter's language. */
 export function mdxComponents(lang: Lang): MDXComponents & Record<MdxTag, unknown> {
@@ -43,17 +41,21 @@ export function mdxComponents(lang: Lang): MDXComponents & Record<MdxTag, unknow
     Callout: (props: { kind?: CalloutKind; title?: string; children?: ReactNode }) => <Callout {...props} lang={lang} />,
     Calc: (props: Omit<ComponentProps<typeof Calc>, 'lang'>) => <Calc {...props} lang={lang} />,
     Timeline: () => <Timeline lang={lang} />,
-    ScaleExplorer: (props: Record<string, unknown>) => (
-      <ScaleExplorer lang={lang} defaults={resolveDefaults(SCALE_EXPLORER_ID, scaleExplorerSchema, props)} />
-    ),
-    PlaygroundTrainer: (props: Record<string, unknown>) => (
-      <PlaygroundTrainer lang={lang} defaults={resolveDefaults(PLAYGROUND_ID, playgroundSchema, props)} />
-    ),
-    QuantizationLab: (props: Record<string, unknown>) => (
-      <QuantizationLab lang={lang} defaults={resolveDefaults(QUANT_LAB_ID, quantLabSchema, props)} />
-    ),
+    Answer: ({ children }: { children?: ReactNode }) => <Answer lang={lang}>{children}</Answer>,
+    ...widgetTags(lang),
     ...calculatorTags(lang),
   };
+}
+
+/** `<PlaygroundTrainer layers={[4, 2]} />` → the widget registered under that tag, its defaults checked at build time. */
+function widgetTags(lang: Lang) {
+  return Object.fromEntries(
+    WIDGETS.map((def) => {
+      const Tag = (props: Record<string, unknown>) => <WidgetHost id={def.id} lang={lang} defaults={resolveDefaults(def.id, def.schema, props)} />;
+      Tag.displayName = def.tag;
+      return [def.tag, Tag];
+    }),
+  );
 }
 
 /** `<TrainingCost params={7e9} />` → the trainingCost calculator, with the chapter's defaults checked at build time. */

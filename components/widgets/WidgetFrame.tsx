@@ -3,13 +3,13 @@
 import { forwardRef, type ReactNode } from 'react';
 import type { ParseIssue } from '@/lib/state/schema';
 import { issueMessage } from '@/lib/state/messages';
-import { UI, type Lang } from '@/lib/i18n';
+import { UI, bilingual, type Lang } from '@/lib/i18n';
 import { CopyLinkButton } from '@/components/mdx/CopyLinkButton';
 
-const FRAME_TEXT = {
-  zh: { copyLink: '复制带设置的链接', reset: '恢复默认', dismiss: '知道了', widget: '交互组件' },
-  en: { copyLink: 'Copy link with these settings', reset: 'Reset', dismiss: 'Dismiss', widget: 'Interactive widget' },
-} as const;
+const TEXT = bilingual({
+  zh: { copyLink: '复制带设置的链接', reset: '恢复默认设置', dismiss: '知道了', widget: '交互组件' },
+  en: { copyLink: 'Copy link with these settings', reset: 'Restore defaults', dismiss: 'Dismiss', widget: 'Interactive widget' },
+});
 
 interface Props {
   id: string;
@@ -23,18 +23,19 @@ interface Props {
   children: ReactNode;
   /** Extra data-* attributes for the test contract (data-status, data-backend, …). */
   data?: Record<string, string | number | undefined>;
+  className?: string;
 }
 
 /** The common frame of every widget: title, copy-link, reset, and the notices for settings a link could not apply. */
 export const WidgetFrame = forwardRef<HTMLElement, Props>(function WidgetFrame(
-  { id, lang, title, description, issues, onDismissIssues, onReset, link, children, data },
+  { id, lang, title, description, issues, onDismissIssues, onReset, link, children, data, className },
   ref,
 ) {
-  const t = FRAME_TEXT[lang];
+  const t = TEXT[lang];
   const ui = UI[lang];
   const dataAttrs = Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]));
   return (
-    <section className="widget" data-widget={id} ref={ref} aria-label={`${t.widget}: ${title}`} {...dataAttrs}>
+    <section className={`widget${className ? ` ${className}` : ''}`} data-widget={id} ref={ref} aria-label={`${t.widget}: ${title}`} {...dataAttrs}>
       <header className="widget-header">
         <p className="widget-title">{title}</p>
         <div className="widget-actions">

@@ -1,4 +1,6 @@
 /** Tags a chapter may use beyond Markdown; components/mdx.tsx registers exactly these. */
+import { WIDGETS } from '../widgets/registry.generated';
+
 export const CALCULATOR_TAGS = [
   'TrainingCost',
   'ComputeOptimal',
@@ -10,10 +12,14 @@ export const CALCULATOR_TAGS = [
   'BudgetAllocator',
 ] as const;
 
-export const LIVE_TAGS = ['PlaygroundTrainer', 'QuantizationLab'] as const;
+/** The tags of the widgets registered in lib/widgets (one definition each). */
+export const REGISTERED_WIDGET_TAGS: readonly string[] = WIDGETS.map((w) => w.tag);
 
-export const MDX_TAGS = ['ScaleExplorer', 'Timeline', 'Callout', 'Calc', 'Mermaid', ...CALCULATOR_TAGS, ...LIVE_TAGS] as const;
-export type MdxTag = (typeof MDX_TAGS)[number];
+/** Tags of the prose: asides, worked numbers, diagrams, folded answers. */
+export const PROSE_TAGS = ['Timeline', 'Callout', 'Calc', 'Mermaid', 'Answer'] as const;
+
+export const MDX_TAGS: readonly string[] = [...PROSE_TAGS, ...CALCULATOR_TAGS, ...REGISTERED_WIDGET_TAGS];
+export type MdxTag = string;
 
 /** Tags that are interactive widgets or charts: both editions must place the same ones in the same order. */
-export const WIDGET_TAGS: readonly MdxTag[] = ['ScaleExplorer', 'Timeline', 'Mermaid', ...CALCULATOR_TAGS, ...LIVE_TAGS];
+export const WIDGET_TAGS: readonly string[] = ['Timeline', 'Mermaid', ...CALCULATOR_TAGS, ...REGISTERED_WIDGET_TAGS];

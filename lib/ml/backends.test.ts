@@ -3,11 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BACKEND_CHAIN,
   BackendUnavailableError,
+  checkTrainingStep,
   chooseBackend,
   classifyAdapter,
   describeChoice,
   describeRefusal,
   initBackend,
+  judgeTrainingStep,
   probeWebGpuAdapter,
   REFUSAL_MESSAGES,
   REFUSAL_REASONS,
@@ -15,6 +17,7 @@ import {
   type GpuLike,
   type ProbeResult,
 } from './backends';
+import type { Tf } from './train';
 
 const OK: ProbeResult = { ok: true };
 /** A fake probe from a table; unlisted backends run. Records what it was asked. */
@@ -181,5 +184,22 @@ describe('initBackend (side effects, in Node)', () => {
   it('refuses a backend lacking a kernel the model needs', async () => {
     const err = await initBackend({ tf, prefer: 'cpu', fallback: false, gpu: null, requiredKernels: ['NoSuchKernel'] }).catch((e: unknown) => e);
     expect((err as BackendUnavailableError).refused).toEqual([{ name: 'cpu', reason: 'unsupportedOp', detail: 'missing NoSuchKernel' }]);
+  });
+});
+
+describe('checking a GPU’s training step against the CPU', () => {
+  it('accepts numbers within 1e-3 relative and refuses all-zero gradients (tfjs issue 8590) or drift', () => {
+    const cpu = [0.69, 0.1, -0.2, 0.05];
+    expect(judgeTrainingStep([0.6901, 0.1, -0.2001, 0.05], cpu)).toBeNull();
+    expect(judgeTrainingStep([0.69, 0, 0, 0], cpu)).toMatch(/zero/);
+    expect(judgeTrainingStep([0.69, 0.1, -0.25, 0.05], cpu)).toMatch(/differ/);
+    expect(judgeTrainingStep([Number.NaN, 0.1, -0.2, 0.05], cpu)).toMatch(/differ/);
+    expect(judgeTrainingStep([0.69], cpu)).toMatch(/1 numbers/);
+  });
+
+  it('finds the CPU backend in agreement with itself on the fixed network', async () => {
+    await tf.setBackend('cpu');
+    expect(await checkTrainingStep(tf as unknown as Tf, 'cpu')).toBeNull();
+    expect(tf.getBackend()).toBe('cpu');
   });
 });

@@ -5,6 +5,7 @@
  * adapter, calls tf.setBackend, runs a smoke test). No `window` or `document`: it runs in a page or a Worker.
  */
 import type { Lang } from '../i18n';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import type { Tf } from './train';
 
 /** The automatic fallback order, fastest first. */
@@ -13,7 +14,7 @@ export const BACKEND_CHAIN = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_CHAIN)[number];
 
 /** Every reason a backend can be refused, in the order a probe meets them. */
-export const REFUSAL_REASONS = ['noNavigatorGpu', 'noAdapter', 'fallbackAdapter', 'initFailed', 'unsupportedOp', 'deviceLost', 'notRegistered'] as const;
+export const REFUSAL_REASONS = ['noNavigatorGpu', 'noAdapter', 'fallbackAdapter', 'initFailed', 'unsupportedOp', 'wrongNumbers', 'deviceLost', 'notRegistered'] as const;
 /** Why a backend was not used. */
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -53,6 +54,10 @@ export const REFUSAL_MESSAGES: Record<RefusalReason, Record<Lang, string>> = {
   },
   initFailed: { en: 'the backend failed to start', zh: '该后端初始化失败' },
   unsupportedOp: { en: 'the backend lacks an operation this model needs', zh: '该后端缺少此模型需要的运算' },
+  wrongNumbers: {
+    en: 'a test training step on it gave a loss or gradients that differ from the CPU’s (a driver bug), so its results cannot be trusted',
+    zh: '在它上面试算的一步训练，损失或梯度与 CPU 算出的不一致（驱动程序的缺陷），它的结果不可信',
+  },
   deviceLost: { en: 'the GPU device was lost (a driver reset, or out of memory)', zh: 'GPU 设备丢失（驱动重置或显存不足）' },
   notRegistered: { en: 'this backend is not available here', zh: '此环境中没有这个后端' },
 };
@@ -204,6 +209,64 @@ export interface InitOptions extends ChooseOptions {
   loaders?: Partial<Record<BackendName, BackendLoader>>;
   /** Run a tiny computation after init and refuse the backend if the numbers are wrong (seen with a lost WebGPU device); default true. */
   smokeTest?: boolean;
+  /**
+   * On a GPU backend, check one training step of a small network (its loss and every gradient) against the CPU
+   * backend and refuse the GPU if they differ (tfjs issue 8590: all-zero gradients on one phone's GPU); default true.
+   */
+  gradientCheck?: boolean;
+}
+
+/** Loss and gradients of a fixed 4-6-1 tanh/sigmoid network on 8 examples, flattened: [loss, ∂W1, ∂b1, ∂W2, ∂b2]. */
+async function trainingStepNumbers(tf: Tf): Promise<Float32Array> {
+  // Deterministic values from a small linear congruential sequence, in [−1, 1].
+  let state = 12345;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const values = (n: number) => Float32Array.from({ length: n }, next);
+  const out = tf.tidy(() => {
+    const x = tf.tensor2d(values(32), [8, 4]);
+    const y = tf.tensor2d([1, 0, 1, 1, 0, 0, 1, 0], [8, 1]);
+    const loss = (w1: Tensor, b1: Tensor, w2: Tensor, b2: Tensor) => {
+      const p = tf.sigmoid(tf.add(tf.matMul(tf.tanh(tf.add(tf.matMul(x, w1), b1)), w2), b2));
+      const q = tf.clipByValue(p, 1e-7, 1 - 1e-7);
+      return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(q)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, q))))));
+    };
+    const params = [tf.tensor2d(values(24), [4, 6]), tf.tensor1d(values(6)), tf.tensor2d(values(6), [6, 1]), tf.tensor1d(values(1))] as const;
+    const { value, grads } = tf.valueAndGrads((w1: Tensor, b1: Tensor, w2: Tensor, b2: Tensor) => loss(w1, b1, w2, b2) as Scalar)([...params]);
+    return tf.concat([tf.reshape(value, [1]), ...grads.map((g) => tf.reshape(g, [-1]))]);
+  });
+  const data = (await out.data()) as Float32Array;
+  out.dispose();
+  return data;
+}
+
+/**
+ * Why one training step on the current (GPU) backend cannot be trusted, or null: its loss and gradients are compared
+ * with the CPU backend's on the same fixed network; all-zero gradients, or any number off by more than 1e-3 relative,
+ * refuse it.
+ */
+export async function checkTrainingStep(tf: Tf, name: BackendName): Promise<string | null> {
+  await import('@tensorflow/tfjs-core/dist/register_all_gradients');
+  const gpu = await trainingStepNumbers(tf);
+  await import('@tensorflow/tfjs-backend-cpu');
+  await tf.setBackend('cpu');
+  let cpu: Float32Array;
+  try {
+    cpu = await trainingStepNumbers(tf);
+  } finally {
+    await tf.setBackend(name);
+  }
+  return judgeTrainingStep(gpu, cpu);
+}
+
+/** Compares [loss, …gradients] from a backend with the CPU's: null when they agree to 1e-3 relative, else why not. */
+export function judgeTrainingStep(got: ArrayLike<number>, cpu: ArrayLike<number>): string | null {
+  if (got.length !== cpu.length) return `${got.length} numbers came back instead of ${cpu.length}`;
+  const g = Array.from(got);
+  const c = Array.from(cpu);
+  if (g.slice(1).every((v) => v === 0) && c.slice(1).some((v) => v !== 0)) return 'every gradient came back as zero';
+  const scale = 1 + Math.max(...c.map(Math.abs));
+  const worst = Math.max(...g.map((v, i) => (Number.isFinite(v) ? Math.abs(v - c[i]!) : Infinity)));
+  return worst <= 1e-3 * scale ? null : `loss or gradients differ from the CPU's by up to ${worst.toPrecision(3)}`;
 }
 
 function errorText(err: unknown): string {
@@ -239,7 +302,7 @@ async function smoke(tf: Tf): Promise<string | null> {
  * tf.setBackend). Sets WEBGPU_CPU_FORWARD to false so small tensors run on the GPU too.
  */
 export async function initBackend(options: InitOptions): Promise<BackendChoice> {
-  const { tf, basePath = '', requiredKernels = [], smokeTest = true } = options;
+  const { tf, basePath = '', requiredKernels = [], smokeTest = true, gradientCheck = true } = options;
   const allowFallbackAdapter = options.allowFallbackAdapter ?? options.prefer === 'webgpu';
   const loaders = { ...DEFAULT_LOADERS, ...options.loaders };
 
@@ -287,6 +350,15 @@ export async function initBackend(options: InitOptions): Promise<BackendChoice> 
       const lost = name === 'webgpu' ? await lostDevice(tf) : null;
       if (lost) return { ok: false, reason: 'deviceLost', detail: lost };
       if (wrong) return { ok: false, reason: 'initFailed', detail: wrong };
+    }
+    if (gradientCheck && (name === 'webgpu' || name === 'webgl')) {
+      let wrong: string | null;
+      try {
+        wrong = await checkTrainingStep(tf, name);
+      } catch (err) {
+        wrong = `the test step failed: ${errorText(err)}`;
+      }
+      if (wrong) return { ok: false, reason: 'wrongNumbers', detail: wrong };
     }
     return { ok: true, ...(detail ? { detail } : {}) };
   };

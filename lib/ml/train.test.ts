@@ -272,3 +272,45 @@ describe('directForward', () => {
     cnn.dispose();
   });
 });
+
+describe('tuning a trainer while it trains', () => {
+  it('applies a new learning rate, optimizer, batch size and L2 at the next step, leaking nothing', async () => {
+    const s = setup('circle');
+    const baseline = tf.memory().numTensors;
+    const t = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'sgd', learningRate: 0.03, batchSize: 10, seed: 1, readLossEvery: 5 });
+    await t.step(20);
+    for (const tuning of [{ learningRate: 0.1 }, { optimizer: 'adam' as const }, { optimizer: 'momentum' as const, learningRate: 0.01 }, { batchSize: 40 }, { l2: 0.01 }, { l2: 0 }]) {
+      t.tune(tuning);
+      await t.step(10);
+    }
+    expect(t.progress().step).toBe(80);
+    expect(t.hyper()).toEqual({ learningRate: 0.01, optimizer: 'momentum', l2: 0, batchSize: 40 });
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+    s.dispose();
+  });
+
+  it('adds λ·ΣW² over the kernels to the loss it reads once L2 is tuned in', async () => {
+    const s = setup('circle');
+    // A learning rate so small that the weights do not move between the two reads.
+    const t = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'sgd', learningRate: 1e-12, batchSize: s.train.xs.shape[0]!, seed: 1, readLossEvery: 1 });
+    const plain = (await t.step(1)).loss!;
+    t.tune({ l2: 0.5 });
+    const penalised = (await t.step(1)).loss!;
+    const kernels = s.model.trainableWeights.filter((w) => w.shape.length === 2).map((w) => w.read());
+    const sumSquares = kernels.reduce((acc, k) => acc + tf.tidy(() => tf.sum(tf.square(k)).dataSync()[0]!), 0);
+    // Full-batch steps see the same data, so the difference is the penalty alone: 0.5·ΣW² (to float32 precision).
+    expect(penalised - plain).toBeCloseTo(0.5 * sumSquares, 4);
+    t.dispose();
+    s.dispose();
+  });
+
+  it('refuses a learning rate that is not a positive number', () => {
+    const s = setup('circle');
+    const t = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.01, batchSize: 10, seed: 1 });
+    expect(() => t.tune({ learningRate: 0 })).toThrow(/positive/);
+    expect(() => t.tune({ learningRate: Number.NaN })).toThrow(/positive/);
+    t.dispose();
+    s.dispose();
+  });
+});

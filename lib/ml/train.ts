@@ -70,6 +70,21 @@ export interface TrainerOptions {
   divergence?: DivergenceOptions;
   /** Use directForward when the model allows it (default true); false forces `model.apply` (for comparisons). */
   direct?: boolean;
+  /**
+   * L2 penalty λ·ΣW² over every kernel (weight matrices and filters, not biases), computed by the trainer so that λ
+   * can change while training (tune). Use it instead of layer regularisers when λ should apply live; default 0.
+   */
+  l2?: number;
+}
+
+/** Hyper-parameters a trainer applies at its next step, without rebuilding anything (the step count goes on). */
+export interface TrainerTuning {
+  learningRate?: number;
+  /** A new optimizer starts with fresh state (no momentum, no moment estimates) on the current weights. */
+  optimizer?: OptimizerName;
+  l2?: number;
+  /** A new batch size reshuffles the data at the next step. */
+  batchSize?: number;
 }
 
 export interface TrainProgress {
@@ -102,6 +117,12 @@ export interface Trainer {
    * probability of the positive class (the last unit) per point, otherwise every output, point after point.
    */
   predictGrid(points: Float32Array, inputDim?: number): Promise<Float32Array>;
+  /** Applies new hyper-parameters from the next step on. Throws for a learning rate that is not a positive number. */
+  tune(tuning: TrainerTuning): void;
+  /** The hyper-parameters in force. */
+  hyper(): Required<TrainerTuning>;
+  /** Continues counting from `step` (after weights saved at that step were loaded into the model). */
+  resumeAt(step: number): void;
   /** Frees the optimizer and everything the trainer made (not the model or the data it was given). */
   dispose(): void;
 }
@@ -295,13 +316,21 @@ export function createTrainer(options: TrainerOptions): Trainer {
   if (!(n > 0)) throw new Error('createTrainer: the data set is empty');
   if (data.ys.shape[0] !== n) throw new Error(`createTrainer: ${n} inputs but ${data.ys.shape[0]} targets`);
   if (!(options.learningRate > 0) || !Number.isFinite(options.learningRate)) throw new Error('createTrainer: the learning rate must be a positive number');
-  const batchSize = Math.max(1, Math.min(n, Math.floor(options.batchSize)));
+  const clampBatch = (b: number) => Math.max(1, Math.min(n, Math.floor(b)));
+  let batchSize = clampBatch(options.batchSize);
   const readEvery = Math.max(1, Math.floor(options.readLossEvery ?? 10));
   const factor = options.divergence?.factor ?? 5;
   const maxLoss = options.divergence?.maxLoss ?? Infinity;
 
-  const optimizer = makeOptimizer(tf, options.optimizer, options.learningRate);
+  let optimizerName = options.optimizer;
+  let learningRate = options.learningRate;
+  let optimizer = makeOptimizer(tf, optimizerName, learningRate);
   const vars = model.trainableWeights.map((w) => w.read() as Variable);
+  // The L2 penalty's λ lives on the device as a variable, so changing it uploads one number once, not one per step.
+  let l2 = Math.max(0, options.l2 ?? 0);
+  const l2Var = tf.tidy(() => tf.variable(tf.scalar(l2), false));
+  const kernels = model.trainableWeights.filter((w) => w.shape.length >= 2).map((w) => w.read() as Variable);
+  const penalty = (): Scalar | null => (l2 > 0 && kernels.length ? (tf.mul(l2Var, tf.addN(kernels.map((k) => tf.sum(tf.square(k))))) as Scalar) : null);
   const direct = options.direct === false ? null : directForward(tf, model);
   const apply = (x: Tensor, training: boolean): Tensor => (direct ? direct.forward(x, training) : (model.apply(x, { training }) as Tensor));
   const rng = createRng(options.seed);
@@ -321,7 +350,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
   // fixed-size batches would be padded otherwise.
   let epochXs: Tensor | null = null;
   let epochYs: Tensor | null = null;
-  const batchesPerEpoch = Math.max(1, Math.floor(n / batchSize));
+  let batchesPerEpoch = Math.max(1, Math.floor(n / batchSize));
   let batchInEpoch = batchesPerEpoch;
 
   /** The next minibatch as [xs, ys] slices of the current epoch's permutation, reshuffling at each epoch's end. */
@@ -369,12 +398,16 @@ export function createTrainer(options: TrainerOptions): Trainer {
           () => {
             const pred = apply(xb, true);
             const l = lossTensor(tf, loss, yb, pred);
+            const terms: Scalar[] = [l];
+            const own = penalty();
+            if (own) terms.push(own);
             if (direct) {
               const reg = direct.regularization();
-              return reg ? tf.add(l, reg) : l;
+              if (reg) terms.push(reg);
+            } else {
+              terms.push(...(model.calculateLosses() as Scalar[]));
             }
-            const reg = model.calculateLosses();
-            return reg.length ? (tf.addN([l, ...reg]) as Scalar) : l;
+            return terms.length > 1 ? (tf.addN(terms) as Scalar) : l;
           },
           true,
           vars,
@@ -419,14 +452,50 @@ export function createTrainer(options: TrainerOptions): Trainer {
       out.dispose();
       return values;
     },
+    tune(tuning) {
+      if (tuning.learningRate !== undefined && tuning.learningRate !== learningRate) {
+        if (!(tuning.learningRate > 0) || !Number.isFinite(tuning.learningRate)) throw new Error('tune: the learning rate must be a positive number');
+        learningRate = tuning.learningRate;
+        if (tuning.optimizer === undefined || tuning.optimizer === optimizerName) setLearningRate(optimizer, learningRate);
+      }
+      if (tuning.optimizer !== undefined && tuning.optimizer !== optimizerName) {
+        disposeOptimizer(optimizer);
+        optimizerName = tuning.optimizer;
+        optimizer = makeOptimizer(tf, optimizerName, learningRate);
+      }
+      if (tuning.batchSize !== undefined && clampBatch(tuning.batchSize) !== batchSize) {
+        batchSize = clampBatch(tuning.batchSize);
+        batchesPerEpoch = Math.max(1, Math.floor(n / batchSize));
+        batchInEpoch = batchesPerEpoch; // a new epoch (and permutation) starts at the next step
+      }
+      if (tuning.l2 !== undefined && tuning.l2 !== l2) {
+        l2 = Math.max(0, tuning.l2);
+        tf.tidy(() => l2Var.assign(tf.scalar(l2)));
+      }
+    },
+    hyper: () => ({ learningRate, optimizer: optimizerName, l2, batchSize }),
+    resumeAt(step) {
+      steps = Math.max(0, Math.floor(step));
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
       disposeOptimizer(optimizer);
+      l2Var.dispose();
       if (epochXs) tf.dispose([epochXs, epochYs!]);
       epochXs = epochYs = null;
     },
   };
+}
+
+/**
+ * Sets a tfjs optimizer's learning rate in place. SGD and momentum keep it as a device scalar (setLearningRate
+ * replaces it); Adam, RMSProp and the others read the number at each step.
+ */
+function setLearningRate(opt: Optimizer, lr: number): void {
+  const o = opt as unknown as { setLearningRate?: (lr: number) => void; learningRate: number };
+  if (typeof o.setLearningRate === 'function') o.setLearningRate(lr);
+  else o.learningRate = lr;
 }
 
 export interface FitOptions {

@@ -1,26 +1,73 @@
 /**
  * One declarative schema per widget drives its controls, the defaults authors set in MDX, and its URL state
  * (`?<widgetId>.<key>=<value>`). Parsing never throws: a value that does not fit keeps the default and yields a
- * reason the widget shows. Framework-free: callers pass the query string in.
+ * reason the widget shows. Beside the value rules, a field carries the hints its control needs (label, step, ladder,
+ * unit, group), so the generic controls of components/widgets/controls render it without restating the schema.
+ * Framework-free: callers pass the query string in.
  */
+import type { Bilingual } from '../i18n';
 
-export interface NumberField {
+/** What every field may say about its control. */
+export interface FieldHints {
+  /** The control's label. Fields without one are not drawn by the generic controls (the view draws them). */
+  label?: Bilingual;
+  /** A line under the control. */
+  hint?: Bilingual;
+  /** Unit shown after the value. */
+  unit?: Bilingual;
+  /** The control group it folds into (a group id of the widget's definition). */
+  group?: string;
+  /**
+   * A live widget applies a change of this field to the running session at the next step (a learning rate, an
+   * optimizer's hyper-parameter, L2); a change of any other field rebuilds the model and data.
+   */
+  live?: boolean;
+  /** Shown only while every named field holds one of the listed values (bits only when the method is quantize). */
+  when?: Readonly<Record<string, readonly (string | number | boolean)[]>>;
+}
+
+export interface NumberField extends FieldHints {
   type: 'number';
   default: number;
   min: number;
   max: number;
   /** Whole numbers only. */
   integer?: boolean;
+  /** How it is edited: a slider (default when a step or ladder is given), a select over the ladder, or a text box. */
+  control?: 'slider' | 'select' | 'number';
+  /** Slider step. */
+  step?: number;
+  /** The values a slider or select offers (ascending); any value within [min, max] is still accepted from a link. */
+  ladder?: readonly number[];
+  /** Digits shown after the decimal point (default: as written). */
+  digits?: number;
 }
 
-export interface EnumField<T extends string = string> {
+export interface EnumField<T extends string = string> extends FieldHints {
   type: 'enum';
   default: T;
   options: readonly T[];
+  /** Labels of the options; the option's own name where absent. */
+  optionLabels?: Partial<Record<T, Bilingual>>;
+  /** Radio chips (default for up to five options) or a select. */
+  control?: 'chips' | 'select';
 }
 
-export interface IntListField {
+export interface IntListField extends FieldHints {
   type: 'intList';
+  default: readonly number[];
+  /** Bounds of each element. */
+  min: number;
+  max: number;
+  minLength: number;
+  maxLength: number;
+  /** Labels of one element ("Layer 2") for the list editor. */
+  itemLabel?: Bilingual<(i: number) => string>;
+}
+
+/** A list of real numbers ("2,1,0.1"), e.g. a vector of logits or a sequence of gradients. */
+export interface NumListField extends FieldHints {
+  type: 'numList';
   default: readonly number[];
   /** Bounds of each element. */
   min: number;
@@ -29,19 +76,19 @@ export interface IntListField {
   maxLength: number;
 }
 
-export interface BooleanField {
+export interface BooleanField extends FieldHints {
   type: 'boolean';
   default: boolean;
 }
 
-export type Field = NumberField | EnumField | IntListField | BooleanField;
+export type Field = NumberField | EnumField | IntListField | NumListField | BooleanField;
 export type Schema = Record<string, Field>;
 
 export type FieldValue<F extends Field> = F extends NumberField
   ? number
   : F extends { type: 'enum'; options: readonly (infer T)[] }
     ? T
-    : F extends IntListField
+    : F extends IntListField | NumListField
       ? number[]
       : F extends BooleanField
         ? boolean
@@ -54,7 +101,7 @@ export type Reason =
   | { code: 'notAnInteger' }
   | { code: 'outOfRange'; min: number; max: number }
   | { code: 'notAnOption'; options: readonly string[] }
-  | { code: 'badList'; minLength: number; maxLength: number; min: number; max: number }
+  | { code: 'badList'; minLength: number; maxLength: number; min: number; max: number; integers: boolean }
   | { code: 'notABoolean' }
   | { code: 'unknownKey' };
 
@@ -89,15 +136,17 @@ export function parseField<F extends Field>(field: F, raw: string): Parsed<Field
       return field.options.includes(raw)
         ? { ok: true, value: raw as V }
         : { ok: false, reason: { code: 'notAnOption', options: field.options } };
-    case 'intList': {
+    case 'intList':
+    case 'numList': {
+      const integers = field.type === 'intList';
       const bad: Parsed<V> = {
         ok: false,
-        reason: { code: 'badList', minLength: field.minLength, maxLength: field.maxLength, min: field.min, max: field.max },
+        reason: { code: 'badList', minLength: field.minLength, maxLength: field.maxLength, min: field.min, max: field.max, integers },
       };
       const parts = raw === '' ? [] : raw.split(',');
       if (parts.length < field.minLength || parts.length > field.maxLength) return bad;
-      const list = parts.map(parseNumber);
-      if (list.some((n) => !Number.isInteger(n) || n < field.min || n > field.max)) return bad;
+      const list = parts.map((p) => parseNumber(p.trim()));
+      if (list.some((n) => !Number.isFinite(n) || (integers && !Number.isInteger(n)) || n < field.min || n > field.max)) return bad;
       return { ok: true, value: list as V };
     }
     case 'boolean':
@@ -115,6 +164,7 @@ export function formatField<F extends Field>(field: F, value: FieldValue<F>): st
     case 'enum':
       return value as string;
     case 'intList':
+    case 'numList':
       return (value as number[]).join(',');
     case 'boolean':
       return value ? '1' : '0';
@@ -125,7 +175,7 @@ export function formatField<F extends Field>(field: F, value: FieldValue<F>): st
 export function checkValue<F extends Field>(field: F, value: unknown): Parsed<FieldValue<F>> {
   if (field.type === 'number' && typeof value === 'number') return parseField(field, Number.isFinite(value) ? String(value) : 'x');
   if (field.type === 'enum' && typeof value === 'string') return parseField(field, value);
-  if (field.type === 'intList' && Array.isArray(value)) return parseField(field, value.join(','));
+  if ((field.type === 'intList' || field.type === 'numList') && Array.isArray(value)) return parseField(field, value.join(','));
   if (field.type === 'boolean' && typeof value === 'boolean') return parseField(field, value ? '1' : '0');
   return { ok: false, reason: field.type === 'number' ? { code: 'notANumber' } : { code: 'notAnOption', options: field.type === 'enum' ? field.options : [] } };
 }

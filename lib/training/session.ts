@@ -1,57 +1,92 @@
 /**
- * A training session: the model, its data and its trainer, driven by protocol messages. The same class runs inside
- * the Web Worker (the normal case) and on the main thread (the fallback), where it takes one step at a time and yields
- * to the page between steps. Framework-free; tfjs is loaded only when a session is configured.
+ * A training session: one live widget's run (model, data, trainer) driven by protocol messages. The same class runs
+ * inside the Web Worker (the normal case) and on the main thread (the fallback), where it takes one step at a time and
+ * yields to the page between steps. It knows no widget by name: a loader finds the widget's task by id, and the task
+ * builds the run. Framework-free; tfjs is loaded only when a session is configured.
+ *
+ * Besides the loop it owns three things every widget needs: live settings (a change of only `live` fields is applied
+ * to the running model, any other change rebuilds it), divergence (a NaN or exploding loss stops training with a
+ * reason), and a lost GPU device (training carries on on the next backend from the last weights read back).
  */
-import type { Tensor } from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { BackendUnavailableError, initBackend, type BackendChoice, type Refusal } from '../ml/backends';
-import { generateDataset, gridPoints } from '../ml/datasets';
-import { loadMnistSubset, mnistPixelsToFloat, oneHot, type MnistSubset } from '../ml/mnist';
-import { buildModel, checkModelConfig, countParams, type MlpConfig } from '../ml/models';
-import { createTrainer, type Tf, type Trainer } from '../ml/train';
-import { evaluateCompressed, type CompressionSpec } from '../ml/compress';
-import { PLAYGROUND_POINTS } from '../widgets/playground';
-import type { CompressSpec, Event, Frame, Request, SessionConfig, Status, Text } from './protocol';
-import { histogram, range } from './stats';
+import type { Bilingual } from '../i18n';
+import { BACKEND_LABELS, BackendUnavailableError, describeRefusal, initBackend, watchDeviceLost, type BackendChoice, type Refusal } from '../ml/backends';
+import type { Tf } from '../ml/train';
+import type { Event, Request, SessionConfig, Status } from './protocol';
+import { TaskRefused, type LiveWidget, type Snapshot, type TaskRun, type WidgetLoader } from './task';
 
 /** Loss is read back every this many steps, never per step. */
 export const READ_LOSS_EVERY = 5;
-/** A full frame (held-out loss, decision boundary) is sent at most this often, in ms. */
+/** A full frame (held-out metrics, the view's payload) is sent at most this often, in ms. */
 export const FRAME_INTERVAL_MS = 200;
-/** Resolution of the playground's decision-boundary grid. */
-export const BOUNDARY_RESOLUTION = 40;
+/** On WebGPU, the weights are read back at most this often, so a lost device costs at most this much training. */
+export const SNAPSHOT_INTERVAL_MS = 1000;
 
 const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
-const text = (en: string, zh: string): Text => ({ en, zh });
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const LOST = Symbol('lost');
 
-interface Built {
-  tf: Tf;
-  model: LayersModel;
-  trainer: Trainer;
-  train: { xs: Tensor; ys: Tensor };
-  test: { xs: Tensor; ys: Tensor };
-  grid?: Float32Array;
+/** The settings keys whose values differ between a and b. */
+export function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
+
+/** Typed arrays' buffers anywhere in the first levels of a payload, to transfer rather than copy. */
+export function transferables(value: unknown, depth = 3, out: Set<ArrayBuffer> = new Set()): ArrayBuffer[] {
+  if (depth < 0 || value === null || typeof value !== 'object') return [...out];
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
+    return [...out];
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) transferables(v, depth - 1, out);
+  return [...out];
+}
+
+/** The side effects the session has on tfjs's backends; replaced in tests. */
+export interface BackendHooks {
+  initBackend: typeof initBackend;
+  watchDeviceLost: typeof watchDeviceLost;
+  /** Makes an already chosen backend current again (after another widget on the same thread moved tfjs). */
+  useBackend: (tf: Tf, name: BackendChoice['name']) => Promise<unknown>;
+}
+
+const REAL_HOOKS: BackendHooks = { initBackend, watchDeviceLost, useBackend: (tf, name) => tf.setBackend(name) };
 
 export class TrainingSession {
   private config: SessionConfig | null = null;
-  private built: Built | null = null;
+  private widget: LiveWidget | null = null;
+  private run: TaskRun<never> | null = null;
+  private tf: Tf | null = null;
   private backend: BackendChoice | null = null;
   private running = false;
   private status: Status = 'idle';
   private lastFrameAt = 0;
-  private targetSteps = Infinity;
-  private mnist: MnistSubset | null = null;
   private queue: Promise<void> = Promise.resolve();
+  private loopDone: Promise<void> = Promise.resolve();
+  private readonly cache = new Map<string, unknown>();
+  private known: Refusal[];
+  /** The last weights read back on a GPU backend, and when. */
+  private snapshot: Snapshot | null = null;
+  private savedAt = 0;
+  /** Settles when the current backend's device is lost; replaced at every backend start. */
+  private lostSignal: Promise<typeof LOST> = new Promise(() => {});
+  private signalLost: () => void = () => {};
+  private lost: Refusal | null = null;
+  private stopWatching: () => void = () => {};
+  /** Bumped at every build: a loop or frame of an older run stops. */
+  private generation = 0;
 
   constructor(
+    private readonly load: WidgetLoader,
     private readonly send: (event: Event, transfer?: Transferable[]) => void,
     private readonly mainThread: boolean,
     /** Refusals the page already knows (e.g. no navigator.gpu in the page). */
-    private readonly known: Refusal[] = [],
-  ) {}
+    known: Refusal[] = [],
+    private readonly hooks: BackendHooks = REAL_HOOKS,
+  ) {
+    this.known = [...known];
+  }
 
   /** Handles one request; requests are processed in order. 'pause' takes effect between training chunks. */
   handle(req: Request): Promise<void> {
@@ -59,7 +94,11 @@ export class TrainingSession {
       this.running = false;
       return Promise.resolve();
     }
-    this.queue = this.queue.then(() => this.dispatch(req)).catch((err) => this.fail(err));
+    return this.enqueue(() => this.dispatch(req));
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(job).catch((err) => this.fail(err));
     return this.queue;
   }
 
@@ -71,278 +110,255 @@ export class TrainingSession {
   private fail(err: unknown) {
     this.running = false;
     this.setStatus('error');
-    this.send({ type: 'error', message: text(`Training stopped: ${errorText(err)}`, `训练中止：${errorText(err)}`), detail: errorText(err) });
+    const m = errorText(err);
+    this.send({ type: 'error', message: { en: `Training stopped: ${m}`, zh: `训练中止：${m}` }, detail: m });
   }
 
   private async dispatch(req: Request): Promise<void> {
     switch (req.type) {
       case 'configure':
-        this.config = req.config;
-        await this.build();
-        return;
+        return this.configure(req.config);
       case 'reset':
-        this.running = false;
-        await this.build();
-        return;
+        await this.stopLoop();
+        return this.build();
       case 'start':
-        if (!this.built || this.status === 'diverged' || this.status === 'error') return;
-        if (this.running) return;
+        if (!this.run || this.status === 'diverged' || this.status === 'error' || this.running) return;
         this.running = true;
         this.setStatus('training');
-        void this.loop();
+        this.loopDone = this.loop();
         return;
-      case 'step':
-        if (!this.built || this.running || this.status === 'diverged') return;
-        await this.advance(Math.max(1, Math.floor(req.n)), true);
-        if ((this.status as Status) !== 'diverged') this.setStatus('paused');
+      case 'step': {
+        if (!this.run || this.running || this.status === 'diverged' || this.status === 'error') return;
+        const outcome = await this.advance(Math.max(1, Math.floor(req.n)), true);
+        if (outcome === 'ok') this.setStatus('paused');
         return;
-      case 'evaluate':
-        await this.evaluate();
+      }
+      case 'request': {
+        const handler = (this.run?.requests as Record<string, (p: unknown) => Promise<unknown>> | undefined)?.[req.name];
+        if (!handler) {
+          this.send({ type: 'reply', id: req.id, name: req.name, payload: null });
+          return;
+        }
+        const payload = await this.orLost(handler(req.payload));
+        if (payload === LOST) return;
+        this.send({ type: 'reply', id: req.id, name: req.name, payload }, transferables(payload));
         return;
-      case 'snapshot':
-        await this.snapshot();
-        return;
-      case 'compress':
-        await this.compress(req.spec, req.id);
-        return;
-      case 'sweep':
-        await this.sweep(req.scheme, req.granularity, req.id);
-        return;
+      }
       case 'dispose':
-        this.running = false;
+        await this.stopLoop();
         this.teardown();
+        this.stopWatching();
         return;
       case 'pause':
         return;
     }
   }
 
-  private teardown() {
-    if (!this.built) return;
-    const { tf, model, trainer, train, test } = this.built;
-    trainer.dispose();
-    model.dispose();
-    tf.dispose([train.xs, train.ys, test.xs, test.ys]);
-    this.built = null;
+  /** New settings: applied live when only `live` fields changed and a run can take them, otherwise a rebuild. */
+  private async configure(config: SessionConfig) {
+    const previous = this.config;
+    this.config = config;
+    const run = this.run;
+    if (previous && run?.tune && this.widget?.id === config.widget && previous.prefer === config.prefer && this.status !== 'error' && this.status !== 'diverged') {
+      const changed = changedKeys(previous.settings, config.settings);
+      if (changed.length === 0) return;
+      if (changed.every((k) => this.widget!.liveKeys.includes(k))) {
+        run.tune(config.settings as never);
+        this.send({ type: 'tuned', settings: config.settings });
+        return;
+      }
+    }
+    await this.stopLoop();
+    await this.build();
   }
 
-  /** (Re)builds backend, data, model and trainer from the current config. */
-  private async build() {
+  /** Stops a running loop and waits for its current chunk to finish (or for a lost device to end it). */
+  private async stopLoop() {
+    this.running = false;
+    await Promise.race([this.loopDone, this.lostSignal]);
+  }
+
+  private teardown() {
+    const run = this.run;
+    this.run = null;
+    this.generation++;
+    if (!run) return;
+    try {
+      run.dispose();
+    } catch {
+      // a run on a lost device may fail to free its buffers; they went with the device
+    }
+  }
+
+  /** Starts (or restarts) the backend: the forced one or the fastest that runs, skipping those known to fail. */
+  private async startBackend(tf: Tf, config: SessionConfig, widget: LiveWidget): Promise<boolean> {
+    this.stopWatching();
+    try {
+      this.backend = await this.hooks.initBackend({ tf, basePath: config.basePath, prefer: config.prefer, known: this.known, requiredKernels: widget.task.requiredKernels ?? [] });
+    } catch (err) {
+      this.backend = null;
+      const refused = err instanceof BackendUnavailableError ? err.refused.map((r) => describeRefusal(r, 'en')).join('; ') : errorText(err);
+      const refusedZh = err instanceof BackendUnavailableError ? err.refused.map((r) => describeRefusal(r, 'zh')).join('；') : errorText(err);
+      this.setStatus('error');
+      this.send({ type: 'error', message: { en: `No backend could run here: ${refused}`, zh: `这里没有可用的计算后端：${refusedZh}` }, detail: 'noBackend' });
+      return false;
+    }
+    this.lost = null;
+    this.snapshot = null;
+    this.lostSignal = new Promise((resolve) => {
+      this.signalLost = () => resolve(LOST);
+    });
+    this.stopWatching = this.hooks.watchDeviceLost(tf, (refusal) => this.onDeviceLost(refusal));
+    return true;
+  }
+
+  /**
+   * (Re)builds the run from the current config: the backend (kept unless the forced one changed or a device was
+   * lost), then the widget's task. After a lost device, `recovery` carries the last snapshot to restore.
+   */
+  private async build(recovery?: { refusal: Refusal; snapshot: Snapshot | null }) {
     const config = this.config;
     if (!config) return;
     this.teardown();
     this.setStatus('loading');
-    const tf = (await import('@tensorflow/tfjs-core')) as unknown as Tf;
-    if (!this.backend || (config.prefer ?? null) !== (this.backend.preferred ?? null)) {
-      try {
-        this.backend = await initBackend({ tf, basePath: config.basePath, prefer: config.prefer, known: this.known });
-      } catch (err) {
-        const refused = err instanceof BackendUnavailableError ? err.refused.map((r) => `${r.name}: ${r.reason}${r.detail ? ` (${r.detail})` : ''}`).join('; ') : errorText(err);
+    const widget = this.widget?.id === config.widget ? this.widget : await this.load(config.widget);
+    if (!widget) {
+      this.setStatus('error');
+      this.send({ type: 'error', message: { en: `No live widget "${config.widget}"`, zh: `没有名为“${config.widget}”的交互组件` }, detail: 'unknownWidget' });
+      return;
+    }
+    const newWidget = this.widget?.id !== widget.id;
+    this.widget = widget;
+    const tf = this.tf ?? ((await import('@tensorflow/tfjs-core')) as unknown as Tf);
+    this.tf = tf;
+    if (!this.backend || newWidget || recovery || (config.prefer ?? null) !== (this.backend.preferred ?? null)) {
+      if (!(await this.startBackend(tf, config, widget))) return;
+    } else {
+      await this.hooks.useBackend(tf, this.backend.name);
+    }
+    let run: TaskRun<never>;
+    try {
+      run = (await widget.task.build({ tf, backend: this.backend!.name, basePath: config.basePath, origin: config.origin, cache: this.cache }, config.settings as never)) as TaskRun<never>;
+    } catch (err) {
+      if (err instanceof TaskRefused) {
         this.setStatus('error');
-        this.send({ type: 'error', message: text(`No backend could run here: ${refused}`, `这里没有可用的计算后端：${refused}`), detail: 'noBackend' });
+        this.send({ type: 'refused', problems: err.problems });
         return;
       }
+      throw err;
+    }
+    this.run = run;
+    this.generation++;
+    this.lastFrameAt = 0;
+    if (recovery) {
+      const restored = recovery.snapshot && run.restore ? (run.restore(recovery.snapshot), recovery.snapshot.step) : null;
+      this.send({ type: 'backend', backend: this.backend!, message: recoveryMessage(recovery.refusal, this.backend!, restored) });
     } else {
-      await tf.setBackend(this.backend.name);
+      this.send({ type: 'ready', backend: this.backend!, mainThread: this.mainThread, info: run.info });
     }
-    if (config.task === 'playground') await this.buildPlayground(tf, config);
-    else await this.buildQuantLab(tf, config);
+    await this.sendFrame();
+    this.setStatus(run.progress().step > 0 ? 'paused' : 'idle');
   }
 
-  private async buildPlayground(tf: Tf, config: Extract<SessionConfig, { task: 'playground' }>) {
-    const s = config.settings;
-    const modelConfig: MlpConfig = {
-      kind: 'mlp',
-      inputDim: 2,
-      hidden: [...s.layers],
-      activation: s.activation,
-      l2: s.l2,
-      outputUnits: 1,
-      outputActivation: 'sigmoid',
-      seed: s.seed,
-    };
-    const problems = checkModelConfig(modelConfig, s.batch);
-    if (problems.length) {
-      this.setStatus('error');
-      this.send({ type: 'refused', problems: problems.map((p) => p.message) });
-      return;
-    }
-    const data = generateDataset({ kind: s.dataset, seed: s.seed, noise: s.noise, count: PLAYGROUND_POINTS, trainFraction: s.ratio / 100 });
-    const model = buildModel(modelConfig);
-    const train = { xs: tf.tensor2d(data.train.xs, [data.train.count, 2]), ys: tf.tensor2d(data.train.labels, [data.train.count, 1]) };
-    const test = { xs: tf.tensor2d(data.test.xs, [data.test.count, 2]), ys: tf.tensor2d(data.test.labels, [data.test.count, 1]) };
-    const trainer = createTrainer({
-      tf,
-      model,
-      data: train,
-      loss: 'binaryCrossentropy',
-      optimizer: s.optimizer,
-      learningRate: s.lr,
-      batchSize: s.batch,
-      seed: s.seed,
-      readLossEvery: READ_LOSS_EVERY,
-    });
-    this.built = { tf, model, trainer, train, test, grid: gridPoints(BOUNDARY_RESOLUTION) };
-    this.targetSteps = Infinity;
-    await this.warmUp(tf, modelConfig, train, s);
-    this.send({
-      type: 'ready',
-      backend: this.backend!,
-      params: countParams(modelConfig),
-      mainThread: this.mainThread,
-      points: { train: data.train.xs, trainLabels: data.train.labels, test: data.test.xs, testLabels: data.test.labels },
-    });
-    await this.sendFrame(true);
-    this.setStatus('idle');
-  }
-
-  private async buildQuantLab(tf: Tf, config: Extract<SessionConfig, { task: 'quantLab' }>) {
-    const s = config.settings;
-    if (!this.mnist) this.mnist = await loadMnistSubset(config.dataUrl);
-    const m = this.mnist;
-    const modelConfig: MlpConfig = { kind: 'mlp', inputDim: 784, hidden: [s.hidden], activation: 'relu', outputUnits: 10, outputActivation: 'softmax', seed: s.seed };
-    const problems = checkModelConfig(modelConfig, 64);
-    if (problems.length) {
-      this.setStatus('error');
-      this.send({ type: 'refused', problems: problems.map((p) => p.message) });
-      return;
-    }
-    const model = buildModel(modelConfig);
-    const train = { xs: tf.tensor2d(mnistPixelsToFloat(m.train), [m.train.count, 784]), ys: tf.tensor2d(oneHot(m.train.labels), [m.train.count, 10]) };
-    const test = { xs: tf.tensor2d(mnistPixelsToFloat(m.test), [m.test.count, 784]), ys: tf.tensor2d(oneHot(m.test.labels), [m.test.count, 10]) };
-    const trainer = createTrainer({ tf, model, data: train, loss: 'categoricalCrossentropy', optimizer: 'adam', learningRate: 0.003, batchSize: 64, seed: s.seed, readLossEvery: READ_LOSS_EVERY });
-    this.built = { tf, model, trainer, train, test };
-    this.targetSteps = s.steps;
-    this.send({ type: 'ready', backend: this.backend!, params: countParams(modelConfig), mainThread: this.mainThread });
-    this.setStatus('idle');
-  }
-
-  /**
-   * On a GPU backend the first training step compiles its shaders (seconds on a software GPU). A few throwaway steps
-   * on a twin model with the same shapes compile them while the reader reads, so pressing Train answers at once.
-   */
-  private async warmUp(tf: Tf, config: MlpConfig, train: { xs: Tensor; ys: Tensor }, s: { optimizer: Parameters<typeof createTrainer>[0]['optimizer']; lr: number; batch: number }) {
-    if (this.backend?.name !== 'webgl' && this.backend?.name !== 'webgpu') return;
-    const twin = buildModel({ ...config, seed: config.seed + 1 });
-    const t = createTrainer({ tf, model: twin, data: train, loss: 'binaryCrossentropy', optimizer: s.optimizer, learningRate: Math.min(s.lr, 0.01), batchSize: s.batch, seed: 0, readLossEvery: READ_LOSS_EVERY });
-    try {
-      await t.step(READ_LOSS_EVERY);
-    } finally {
-      t.dispose();
-      twin.dispose();
-    }
-  }
-
-  /** Trains until paused, diverged or (quant lab) the target step count; yields between chunks so messages get through. */
+  /** Trains until paused, diverged, the target step count, or a rebuild; yields between chunks so messages get through. */
   private async loop() {
-    while (this.running && this.built) {
-      const left = this.targetSteps - this.built.trainer.progress().step;
+    const generation = this.generation;
+    while (this.running && this.run && generation === this.generation) {
+      const left = (this.run.targetSteps ?? Infinity) - this.run.progress().step;
       if (left <= 0) break;
-      const chunk = Math.min(left, this.mainThread ? 1 : READ_LOSS_EVERY);
-      await this.advance(chunk, false);
-      if ((this.status as Status) === 'diverged') return;
+      const outcome = await this.advance(Math.min(left, this.mainThread ? 1 : READ_LOSS_EVERY), false);
+      if (outcome !== 'ok') return;
       await yieldToEventLoop();
     }
-    if ((this.status as Status) === 'training') {
+    if (generation === this.generation && this.status === 'training') {
       this.running = false;
-      await this.sendFrame(true);
+      await this.sendFrame();
       this.setStatus('paused');
     }
   }
 
-  private async advance(n: number, forceFrame: boolean) {
-    const b = this.built!;
-    const p = await b.trainer.step(n);
+  /** Races a promise against the loss of the GPU device: a computation on a lost device may never settle. */
+  private orLost<T>(p: Promise<T>): Promise<T | typeof LOST> {
+    return Promise.race([p, this.lostSignal]);
+  }
+
+  private async advance(n: number, forceFrame: boolean): Promise<'ok' | 'diverged' | 'lost' | 'stale'> {
+    const run = this.run!;
+    const generation = this.generation;
+    let p: Awaited<ReturnType<TaskRun['step']>> | typeof LOST;
+    try {
+      p = await this.orLost(run.step(n));
+    } catch (err) {
+      // An error on a GPU backend may be the first sign of a lost device, whose event follows a moment later.
+      if ((await Promise.race([this.lostSignal, sleep(150)])) === LOST || this.lost) return 'lost';
+      throw err;
+    }
+    if (p === LOST) return 'lost';
+    if (generation !== this.generation) return 'stale';
     if (p.diverged) {
       this.running = false;
-      this.send({ type: 'frame', frame: { step: p.step, loss: null } });
+      this.send({ type: 'frame', step: p.step, loss: null });
       this.send({ type: 'diverged', step: p.diverged.step, message: p.diverged.message });
       this.setStatus('diverged');
-      return;
+      return 'diverged';
     }
-    const now = Date.now();
-    if (forceFrame || now - this.lastFrameAt >= FRAME_INTERVAL_MS) await this.sendFrame(false);
-    else this.send({ type: 'frame', frame: { step: p.step, loss: p.loss } });
+    if (forceFrame || Date.now() - this.lastFrameAt >= FRAME_INTERVAL_MS) await this.sendFrame();
+    else this.send({ type: 'frame', step: p.step, loss: p.loss });
+    if (this.backend?.name === 'webgpu' && run.save && Date.now() - this.savedAt >= SNAPSHOT_INTERVAL_MS) {
+      const snap = await this.orLost(run.save());
+      if (snap === LOST) return 'lost';
+      this.snapshot = snap;
+      this.savedAt = Date.now();
+    }
+    return 'ok';
   }
 
-  /** A full frame: held-out loss and accuracy, and for the playground the decision boundary. */
-  private async sendFrame(initial: boolean) {
-    const b = this.built;
-    if (!b) return;
+  /** A full frame: the run's metrics and the view's payload. */
+  private async sendFrame() {
+    const run = this.run;
+    if (!run) return;
     this.lastFrameAt = Date.now();
-    const p = b.trainer.progress();
-    const test = await b.trainer.evaluate(b.test);
-    const frame: Frame = { step: p.step, loss: p.loss, testLoss: test.loss, testAccuracy: test.accuracy };
-    if (b.grid) {
-      const train = await b.trainer.evaluate(b.train);
-      frame.trainAccuracy = train.accuracy;
-      frame.trainLoss = train.loss;
-      if (initial && p.loss === null) frame.loss = train.loss;
-      frame.boundary = await b.trainer.predictGrid(b.grid, 2);
-      frame.resolution = BOUNDARY_RESOLUTION;
-    }
-    this.send({ type: 'frame', frame }, frame.boundary ? [frame.boundary.buffer as ArrayBuffer] : []);
+    const generation = this.generation;
+    const frame = await this.orLost(run.frame());
+    if (frame === LOST || generation !== this.generation) return;
+    const p = run.progress();
+    this.send({ type: 'frame', step: p.step, loss: p.loss, metrics: frame.metrics, extra: frame.extra }, transferables(frame.extra));
   }
 
-  private async evaluate() {
-    const b = this.built;
-    if (!b) return;
-    const [train, test] = await Promise.all([b.trainer.evaluate(b.train), b.trainer.evaluate(b.test)]);
-    this.send({ type: 'evaluation', train, test });
-  }
-
-  private async snapshot() {
-    const b = this.built;
-    if (!b) return;
-    const weights = await Promise.all(
-      b.model.weights.map(async (w) => ({ name: w.originalName ?? w.name, shape: [...w.shape] as number[], values: (await w.read().data()) as Float32Array })),
-    );
-    this.send({ type: 'snapshot', weights }, weights.map((w) => w.values.buffer as ArrayBuffer));
-  }
-
-  private toSpec(spec: CompressSpec): CompressionSpec {
-    if (spec.method === 'prune') return { method: 'prune', sparsity: spec.sparsity };
-    return spec as CompressionSpec;
-  }
-
-  private async compress(spec: CompressSpec, id: number) {
-    const b = this.built;
-    if (!b) return;
-    const r = await evaluateCompressed({ tf: b.tf, model: b.model, spec: this.toSpec(spec), data: b.test, loss: 'categoricalCrossentropy' });
-    const first = r.compressed.tensors.find((t) => t.shape.length >= 2)!;
-    const original = (await b.model.weights.find((w) => (w.originalName ?? w.name) === first.name)!.read().data()) as Float32Array;
-    const [lo, hi] = range(original);
-    this.send({
-      type: 'compressed',
-      report: {
-        id,
-        spec,
-        accuracy: r.accuracy,
-        loss: r.loss,
-        bytes: r.compressed.bytes,
-        floatBytes: r.compressed.floatBytes,
-        before: histogram(original, 41, lo, hi),
-        after: histogram(first.values, 41, lo, hi),
-      },
+  /** The device of the running backend was lost: refuse that backend from now on, and carry on on the next one. */
+  private onDeviceLost(refusal: Refusal) {
+    if (this.lost) return;
+    this.lost = refusal;
+    this.known = [...this.known.filter((r) => r.name !== refusal.name), refusal];
+    const wasTraining = this.running || this.status === 'training';
+    this.running = false;
+    this.signalLost();
+    const snapshot = this.snapshot;
+    void this.enqueue(async () => {
+      this.teardown();
+      this.backend = null;
+      await this.build({ refusal, snapshot });
+      if (wasTraining && this.run && this.status !== 'error' && this.status !== 'diverged') {
+        this.running = true;
+        this.setStatus('training');
+        this.loopDone = this.loop();
+      }
     });
   }
+}
 
-  private async sweep(scheme: 'affine' | 'symmetric', granularity: 'tensor' | 'channel', id: number) {
-    const b = this.built;
-    if (!b) return;
-    const float = await evaluateCompressed({ tf: b.tf, model: b.model, spec: { method: 'float32' }, data: b.test, loss: 'categoricalCrossentropy' });
-    const points: { bits: number; accuracy: number | null; bytes: number }[] = [];
-    for (const bits of [8, 4, 2, 1] as const) {
-      const r = await evaluateCompressed({ tf: b.tf, model: b.model, spec: { method: 'quantize', bits, scheme, granularity }, data: b.test, loss: 'categoricalCrossentropy' });
-      points.push({ bits, accuracy: r.accuracy, bytes: r.compressed.bytes });
-      await yieldToEventLoop();
-    }
-    this.send({ type: 'sweep', id, points, floatAccuracy: float.accuracy, floatBytes: float.compressed.floatBytes });
-  }
-
-  /** For tests: the status and the number of live tensors. */
-  async inspect(): Promise<{ status: Status; numTensors: number | null }> {
-    const tf = this.built?.tf ?? null;
-    return { status: this.status, numTensors: tf ? tf.memory().numTensors : null };
-  }
+/** What the badge says after a lost device: where training went on, and from where. */
+function recoveryMessage(refusal: Refusal, backend: BackendChoice, restoredStep: number | null): Bilingual {
+  const name = BACKEND_LABELS[backend.name];
+  const lostEn = describeRefusal(refusal, 'en');
+  const lostZh = describeRefusal(refusal, 'zh');
+  return restoredStep !== null
+    ? {
+        en: `${lostEn}. Training carries on on ${name} from step ${restoredStep}, the last weights read back from the GPU.`,
+        zh: `${lostZh}。训练已改在 ${name} 上继续，从第 ${restoredStep} 步（最后一次从 GPU 读回的权重）接着训练。`,
+      }
+    : {
+        en: `${lostEn}. Its weights could not be read back, so training restarted from step 0 on ${name}.`,
+        zh: `${lostZh}。它的权重没能读回，所以训练在 ${name} 上从第 0 步重新开始。`,
+      };
 }

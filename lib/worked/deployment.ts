@@ -4,7 +4,7 @@
  * The quantization, pruning and low-rank examples call the same code as the QuantizationLab (lib/ml/compress.ts),
  * so a number printed in the prose is the number the widget's code would produce for the same weights.
  */
-import { lowRank, prunedBytes, quantize, quantizedBytes, type Granularity, type QuantBits, type QuantScheme } from '../ml/compress';
+import { lowRank, prunedBytes, quantize, quantizedBytes, type Granularity, type QuantBits, type QuantScheme } from '../ml/quantize';
 
 /**
  * The chapter's example tensors, printed in its prose. `row`: eight weights of one tensor (shape [8]). `kernel`: a

@@ -8,8 +8,9 @@ const C1 = [0, 114, 178];
 const C0 = [230, 159, 0];
 
 /**
- * The decision boundary: each cell of a resolution² grid coloured by the model's probability of class 1, with the
- * training points filled and the test points ringed.
+ * The decision boundary: the model's probability of class 1 on a resolution² grid, coloured and scaled up with
+ * bilinear smoothing (a continuous field, not visible cells), with the training points filled and the test points
+ * ringed. The grid's cells are cell centres, so the image is drawn half a cell inside each edge's colour.
  */
 export function Heatmap({
   boundary,
@@ -32,46 +33,46 @@ export function Heatmap({
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const dpr = Math.min(2, window.devicePixelRatio || 1);
-    canvas.width = size * dpr;
-    canvas.height = size * dpr;
+    canvas.width = Math.round(size * dpr);
+    canvas.height = Math.round(size * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const bg = dark ? [32, 35, 40] : [255, 255, 255];
     ctx.fillStyle = `rgb(${bg.join(',')})`;
     ctx.fillRect(0, 0, size, size);
-    if (boundary && resolution) {
-      const cell = size / resolution;
-      for (let r = 0; r < resolution; r++) {
-        for (let c = 0; c < resolution; c++) {
-          const p = boundary[r * resolution + c] ?? 0.5;
+    if (boundary && resolution && boundary.length === resolution * resolution) {
+      const field = document.createElement('canvas');
+      field.width = resolution;
+      field.height = resolution;
+      const fctx = field.getContext('2d');
+      if (fctx) {
+        const img = fctx.createImageData(resolution, resolution);
+        for (let i = 0; i < resolution * resolution; i++) {
+          const p = boundary[i] ?? 0.5;
           const target = p >= 0.5 ? C1 : C0;
-          const strength = Math.min(1, Math.abs(p - 0.5) * 2) * 0.55;
-          const rgb = bg.map((b, i) => Math.round(b + (target[i]! - b) * strength));
-          ctx.fillStyle = `rgb(${rgb.join(',')})`;
-          ctx.fillRect(c * cell, r * cell, cell + 0.5, cell + 0.5);
+          const strength = Math.min(1, Math.abs(p - 0.5) * 2) * 0.6;
+          for (let c = 0; c < 3; c++) img.data[4 * i + c] = Math.round(bg[c]! + (target[c]! - bg[c]!) * strength);
+          img.data[4 * i + 3] = 255;
         }
+        fctx.putImageData(img, 0, 0);
+        ctx.imageSmoothingEnabled = true;
+        ctx.imageSmoothingQuality = 'high';
+        ctx.drawImage(field, 0, 0, size, size);
       }
     }
     const toPx = (v: number) => ((v + DATA_EXTENT) / (2 * DATA_EXTENT)) * size;
+    const r = Math.max(2.2, size / 95);
     const draw = (xs: Float32Array, labels: Float32Array, test: boolean) => {
       for (let i = 0; i < labels.length; i++) {
         const x = toPx(xs[2 * i]!);
         const y = size - toPx(xs[2 * i + 1]!);
         ctx.beginPath();
-        ctx.arc(x, y, 3.2, 0, 2 * Math.PI);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
         const col = `rgb(${(labels[i]! > 0.5 ? C1 : C0).join(',')})`;
-        if (test) {
-          ctx.lineWidth = 1.6;
-          ctx.strokeStyle = col;
-          ctx.fillStyle = dark ? '#15171a' : '#ffffff';
-          ctx.fill();
-          ctx.stroke();
-        } else {
-          ctx.fillStyle = col;
-          ctx.lineWidth = 1;
-          ctx.strokeStyle = dark ? '#15171a' : '#ffffff';
-          ctx.fill();
-          ctx.stroke();
-        }
+        ctx.lineWidth = test ? 1.6 : 1;
+        ctx.strokeStyle = test ? col : dark ? '#15171a' : '#ffffff';
+        ctx.fillStyle = test ? (dark ? '#15171a' : '#ffffff') : col;
+        ctx.fill();
+        ctx.stroke();
       }
     };
     if (points) {

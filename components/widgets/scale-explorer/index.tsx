@@ -6,20 +6,18 @@ import { WidgetFrame } from '@/components/widgets/WidgetFrame';
 import { formatBytes, formatNumber, formatParams } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
 import { ACCELERATORS_AS_OF } from '@/lib/scale/accelerators';
-import { OPTIMIZER_BYTES, OPTIMIZER_NAMES, PRECISION_NAMES, type Optimizer, type Precision } from '@/lib/scale/memory';
-import { parseNumber, clampNumber, type Values } from '@/lib/state/schema';
-import { SCALE_EXPLORER_ID, SIZE_PRESETS, scaleExplorerSchema, scaleReport } from '@/lib/widgets/scale-explorer';
-import { OPTIMIZER_LABELS, PRECISION_LABELS, STRINGS } from './strings';
-
-type ScaleValues = Values<typeof scaleExplorerSchema>;
+import { OPTIMIZER_BYTES, type Optimizer, type Precision } from '@/lib/scale/memory';
+import { parseNumber, clampNumber } from '@/lib/state/schema';
+import { SIZE_PRESETS, scaleExplorer, scaleExplorerSchema, scaleReport, type ScaleExplorerValues } from '@/lib/widgets/scale-explorer';
+import { SchemaControls } from '@/components/widgets/controls/SchemaControls';
 
 const LOG_MIN = Math.log10(scaleExplorerSchema.params.min);
 const LOG_MAX = Math.log10(scaleExplorerSchema.params.max);
 
 /** Parameters × precision → memory for weights, serving and training; and which accelerators hold it. */
-export function ScaleExplorer({ lang, defaults }: { lang: Lang; defaults: ScaleValues }) {
-  const t = STRINGS[lang];
-  const state = useWidgetState(SCALE_EXPLORER_ID, scaleExplorerSchema, defaults);
+export default function ScaleExplorer({ lang, defaults }: { lang: Lang; defaults: ScaleExplorerValues }) {
+  const t = scaleExplorer.strings[lang];
+  const state = useWidgetState(scaleExplorer.id, scaleExplorerSchema, defaults);
   const { values, update } = state;
   const rootRef = useRef<HTMLElement>(null);
   const uid = useId();
@@ -51,9 +49,9 @@ export function ScaleExplorer({ lang, defaults }: { lang: Lang; defaults: ScaleV
   return (
     <WidgetFrame
       ref={rootRef}
-      id={SCALE_EXPLORER_ID}
+      id={scaleExplorer.id}
       lang={lang}
-      title={t.title}
+      title={scaleExplorer.title[lang]}
       issues={state.issues}
       onDismissIssues={state.dismissIssues}
       onReset={() => {
@@ -125,28 +123,7 @@ export function ScaleExplorer({ lang, defaults }: { lang: Lang; defaults: ScaleV
           </div>
         </div>
 
-        <fieldset className="control">
-          <legend>{t.precision}</legend>
-          <div className="chip-row">
-            {PRECISION_NAMES.map((p) => (
-              <label key={p} className="chip chip-radio">
-                <input type="radio" name={`${uid}-precision`} value={p} checked={values.precision === p} onChange={() => update({ precision: p })} />
-                {PRECISION_LABELS[p]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        <div className="control">
-          <label htmlFor={`${uid}-optimizer`}>{t.optimizer}</label>
-          <select id={`${uid}-optimizer`} value={values.optimizer} onChange={(e) => update({ optimizer: e.target.value as Optimizer })}>
-            {OPTIMIZER_NAMES.map((o) => (
-              <option key={o} value={o}>
-                {OPTIMIZER_LABELS[o][lang]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SchemaControls schema={scaleExplorerSchema} values={values} onChange={(patch) => update(patch as Partial<ScaleExplorerValues>)} lang={lang} />
       </div>
 
       <dl className="results">

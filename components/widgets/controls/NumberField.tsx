@@ -24,6 +24,7 @@ export function NumberField({
   onChange,
   notANumber,
   invalid,
+  name,
 }: {
   label: string;
   unit?: string;
@@ -32,6 +33,8 @@ export function NumberField({
   onChange: (v: number) => void;
   notANumber: string;
   invalid?: boolean;
+  /** The field's key, on the input and as the control's data-control. */
+  name?: string;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -48,13 +51,14 @@ export function NumberField({
     if (n !== value) onChange(n);
   };
   return (
-    <div className="control">
+    <div className="control" data-control={name}>
       <label htmlFor={id}>
         {label}
         {unit ? <span className="control-unit"> ({unit})</span> : null}
       </label>
       <input
         id={id}
+        name={name}
         className="input-number"
         inputMode="decimal"
         autoComplete="off"

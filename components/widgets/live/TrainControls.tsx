@@ -1,12 +1,12 @@
 'use client';
 
-import type { Lang } from '@/lib/i18n';
+import { bilingual, type Lang } from '@/lib/i18n';
 import type { Status } from '@/lib/training/protocol';
 
-const TEXT = {
-  zh: { play: '开始训练', pause: '暂停', step: '单步', reset: '重置', status: { idle: '就绪', loading: '准备中', training: '训练中', paused: '已暂停', diverged: '已发散', error: '出错' } },
-  en: { play: 'Train', pause: 'Pause', step: 'Step', reset: 'Reset', status: { idle: 'Ready', loading: 'Preparing', training: 'Training', paused: 'Paused', diverged: 'Diverged', error: 'Error' } },
-} as const;
+const TEXT = bilingual({
+  zh: { play: '开始训练', pause: '暂停', step: '单步', reset: '重置', group: '训练控制', status: { idle: '就绪', loading: '准备中', training: '训练中', paused: '已暂停', diverged: '已发散', error: '出错' } },
+  en: { play: 'Train', pause: 'Pause', step: 'Step', reset: 'Reset', group: 'Training controls', status: { idle: 'Ready', loading: 'Preparing', training: 'Training', paused: 'Paused', diverged: 'Diverged', error: 'Error' } },
+});
 
 /** Play / pause, one step, reset, and the status in words. */
 export function TrainControls({
@@ -18,6 +18,7 @@ export function TrainControls({
   onStep,
   onReset,
   playLabel,
+  stepLabel,
 }: {
   lang: Lang;
   status: Status;
@@ -27,12 +28,13 @@ export function TrainControls({
   onStep: () => void;
   onReset: () => void;
   playLabel?: string;
+  stepLabel?: string;
 }) {
   const t = TEXT[lang];
   const training = status === 'training';
   const stuck = status === 'diverged' || status === 'error' || status === 'loading' || !ready;
   return (
-    <div className="train-controls" role="group" aria-label={lang === 'zh' ? '训练控制' : 'Training controls'}>
+    <div className="train-controls" role="group" aria-label={t.group}>
       {training ? (
         <button type="button" className="button-primary" onClick={onPause} data-action="pause">
           ❚❚ {t.pause}
@@ -43,7 +45,7 @@ export function TrainControls({
         </button>
       )}
       <button type="button" className="button-quiet" onClick={onStep} disabled={training || stuck} data-action="step">
-        {t.step}
+        {stepLabel ?? t.step}
       </button>
       <button type="button" className="button-quiet" onClick={onReset} disabled={status === 'loading'} data-action="reset">
         {t.reset}

@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * The Web Worker that trains the book's live models. It owns a TrainingSession and speaks the protocol of
- * ./protocol.ts with the page; the page never blocks on training.
+ * The Web Worker that trains the book's live widgets. It owns one TrainingSession and speaks the protocol of
+ * lib/training/protocol.ts with the page; it finds a widget's task through the generated registry, so neither it nor
+ * the session names a widget.
  */
 import type { Refusal } from '../ml/backends';
-import type { Event, Request } from './protocol';
-import { TrainingSession } from './session';
+import type { Event, Request } from '../training/protocol';
+import { TrainingSession } from '../training/session';
+import { loadLiveWidget } from './live';
 
 const scope = self as unknown as {
   postMessage(message: Event, transfer: Transferable[]): void;
@@ -19,7 +21,7 @@ scope.onmessage = (e) => {
   if (!session) {
     // The first message says what the page already knows (e.g. no navigator.gpu in the page).
     const known = 'known' in data && Array.isArray(data.known) ? data.known : [];
-    session = new TrainingSession((event, transfer) => scope.postMessage(event, transfer ?? []), false, known);
+    session = new TrainingSession(loadLiveWidget, (event, transfer) => scope.postMessage(event, transfer ?? []), false, known);
     if ('known' in data) return;
   }
   void session.handle(data as Request);
