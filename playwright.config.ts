@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { BASE_ARGS, findChromium } from './scripts/chromium.mjs';
 
 /** End-to-end tests run in Debian's Chromium against the static export served on localhost (never the dev server). */
-export const PORT = 4173;
-export const SUBPATH_PORT = 4174;
+/** Ports of the two static servers; E2E_PORT moves both (two test runs side by side on one machine). */
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const SUBPATH_PORT = PORT + 1;
 export const SUBPATH = '/course/book';
 
 export default defineConfig({
