@@ -1,4 +1,5 @@
 import { test, expect, waitForDiagrams } from './fixtures';
+import { PORT } from '../playwright.config';
 
 for (const lang of ['zh', 'en'] as const) {
   test.describe(`chapter 1 (${lang})`, () => {
@@ -105,7 +106,7 @@ test('the language switch keeps the section the reader scrolled to', async ({ pa
 test('dark mode follows the system, toggles, and is remembered', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
-  await page.goto('http://127.0.0.1:4173/en/large-models/');
+  await page.goto(`http://127.0.0.1:${PORT}/en/large-models/`);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByRole('button', { name: 'Switch to light mode' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

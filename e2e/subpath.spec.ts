@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
+import { SUBPATH_PORT } from '../playwright.config';
 
-const ORIGIN = 'http://127.0.0.1:4174';
+const ORIGIN = `http://127.0.0.1:${SUBPATH_PORT}`;
 const BASE = '/course/book';
 
 test('a build with BASE_PATH serves a chapter correctly under the sub-path', async ({ page }) => {
