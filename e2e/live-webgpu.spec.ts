@@ -27,30 +27,51 @@ test('the playground trains on WebGPU (SwiftShader) and the loss falls', async (
   expect(after).toBeLessThan(before);
 });
 
-test('a GPU device destroyed mid-run: training carries on on another backend, and the badge says why', async ({ page }) => {
-  test.setTimeout(180_000);
-  const worker = page.waitForEvent('worker');
-  await page.goto('/en/neural-networks/?playground.backend=webgpu&playground.optimizer=adam&playground.lr=0.03#playground');
-  const w = page.locator('[data-widget="playground"]');
+test.describe('when the GPU device is lost', () => {
+  // Destroying the device rejects the read-backs tfjs had in flight; the page reports them, as it should.
+  test.use({ expectedErrors: /mapAsync|[Dd]evice (is |was )?(lost|destroyed)|Instance reference/ });
+
+  test('a GPU device destroyed mid-run: training carries on on another backend, and the badge says why', async ({ page }) => {
+    test.setTimeout(180_000);
+    const worker = page.waitForEvent('worker');
+    await page.goto('/en/neural-networks/?playground.backend=webgpu&playground.optimizer=adam&playground.lr=0.03#playground');
+    const w = page.locator('[data-widget="playground"]');
+    await expect(w).toHaveAttribute('data-backend', 'webgpu', { timeout: 90_000 });
+    await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
+    await w.locator('[data-action="play"]').click();
+    const step = async () => Number(await w.getAttribute('data-step'));
+    await expect.poll(step, { timeout: 90_000 }).toBeGreaterThanOrEqual(20);
+    // Let a snapshot of the weights be read back (at most once a second), then pull the device out from under tfjs.
+    await page.waitForTimeout(2_500);
+    const lostAt = await step();
+    await (await worker).evaluate(() => {
+      const engine = (globalThis as unknown as { _tfengine: { backendInstance: { device: { destroy(): void } } } })._tfengine;
+      engine.backendInstance.device.destroy();
+    });
+    await expect(w).not.toHaveAttribute('data-backend', 'webgpu', { timeout: 90_000 });
+    await expect(w.locator('[data-testid="backend-notice"]')).toContainText('lost');
+    await expect(w.locator('[data-testid="backend-badge"]')).toContainText('WebGPU');
+    // It carries on training, from the weights read back shortly before, not from step 0.
+    await expect(w).toHaveAttribute('data-status', 'training', { timeout: 60_000 });
+    await expect.poll(step, { timeout: 60_000 }).toBeGreaterThan(lostAt);
+    const notice = await w.locator('[data-testid="backend-notice"]').innerText();
+    expect(Number(/from step (\d+)/.exec(notice)?.[1])).toBeGreaterThan(0);
+    await w.locator('[data-action="pause"]').click();
+  });
+});
+
+test('the optimizer race runs on WebGPU (SwiftShader): every optimizer goes downhill', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/en/loss-and-optimizers/?optimizerRace.backend=webgpu&optimizerRace.pace=fast&optimizerRace.steps=40#optimizer-race');
+  const w = page.locator('[data-widget="optimizerRace"]');
+  await w.scrollIntoViewIfNeeded();
   await expect(w).toHaveAttribute('data-backend', 'webgpu', { timeout: 90_000 });
   await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
   await w.locator('[data-action="play"]').click();
-  const step = async () => Number(await w.getAttribute('data-step'));
-  await expect.poll(step, { timeout: 90_000 }).toBeGreaterThanOrEqual(20);
-  // Let a snapshot of the weights be read back (at most once a second), then pull the device out from under tfjs.
-  await page.waitForTimeout(2_500);
-  const lostAt = await step();
-  await (await worker).evaluate(() => {
-    const engine = (globalThis as unknown as { _tfengine: { backendInstance: { device: { destroy(): void } } } })._tfengine;
-    engine.backendInstance.device.destroy();
-  });
-  await expect(w).not.toHaveAttribute('data-backend', 'webgpu', { timeout: 90_000 });
-  await expect(w.locator('[data-testid="backend-notice"]')).toContainText('lost');
-  await expect(w.locator('[data-testid="backend-badge"]')).toContainText('WebGPU');
-  // It carries on training, from the weights read back shortly before, not from step 0.
-  await expect(w).toHaveAttribute('data-status', 'training', { timeout: 60_000 });
-  await expect.poll(step, { timeout: 60_000 }).toBeGreaterThan(lostAt);
-  const notice = await w.locator('[data-testid="backend-notice"]').innerText();
-  expect(Number(/from step (\d+)/.exec(notice)?.[1])).toBeGreaterThan(0);
-  await w.locator('[data-action="pause"]').click();
+  await expect(w).toHaveAttribute('data-step', '40', { timeout: 90_000 });
+  await expect(w).toHaveAttribute('data-status', 'paused');
+  // Ravine: f(−4.5, 2) = 0.1·20.25 + 2·4 = 10.025 at the start (hand computation).
+  for (const r of ['sgd', 'momentum', 'rmsprop', 'adagrad', 'adam', 'adamw']) {
+    expect(Number(await w.locator(`[data-result="optimizerRace.loss.${r}"]`).getAttribute('data-value')), r).toBeLessThan(10.025);
+  }
 });

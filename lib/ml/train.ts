@@ -6,7 +6,7 @@
  */
 import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { Lang } from '../i18n';
+import type { Bilingual } from '../i18n';
 import { createRng } from '../random';
 import { OPTIMIZERS, type OptimizerName } from './caps';
 
@@ -50,7 +50,7 @@ export interface Divergence {
   step: number;
   /** The loss read at that step (NaN, ±Infinity or the exploded value). */
   loss: number;
-  message: Record<Lang, string>;
+  message: Bilingual;
 }
 
 export interface TrainerOptions {
@@ -142,7 +142,7 @@ export function makeOptimizer(tf: Tf, name: OptimizerName, learningRate: number)
 }
 
 /** Frees an optimizer's state; also the learning-rate scalar that MomentumOptimizer.dispose forgets (tfjs 4.22). */
-function disposeOptimizer(opt: Optimizer): void {
+export function disposeOptimizer(opt: Optimizer): void {
   opt.dispose();
   const c = (opt as unknown as { c?: Tensor }).c;
   if (c && !c.isDisposed) c.dispose();
@@ -226,7 +226,7 @@ export async function evaluateModel({ tf, model, data, loss, batchSize = 1024, f
   return { loss: l! / n, accuracy: loss === 'meanSquaredError' ? null : c! / n };
 }
 
-const divergenceMessage = (reason: Divergence['reason'], step: number, loss: number): Record<Lang, string> =>
+const divergenceMessage = (reason: Divergence['reason'], step: number, loss: number): Bilingual =>
   reason === 'nonFinite'
     ? {
         en: `Training diverged at step ${step}: the loss became ${loss}. Lower the learning rate and reset.`,

@@ -1,30 +1,31 @@
 /** Worked numbers of the chapter `neural-networks` (see registry.ts). Every entry has a test in neural-networks.test.ts. */
 
+import { activation as activate, activationDerivative, isActivationName, sigmoid, ACTIVATION_NAMES } from '../math/activations';
+import { bce } from '../math/losses';
+
 /** The activations the chapter tabulates (the playground's hidden-layer choices). */
 export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'linear';
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
-/** f(x) for each activation. */
+/** f(x) for each activation, from lib/math/activations. */
 export const ACTIVATION_FNS: Record<ActivationName, (x: number) => number> = {
-  sigmoid,
-  tanh: Math.tanh,
-  relu: (x) => Math.max(0, x),
-  linear: (x) => x,
+  sigmoid: (x) => activate('sigmoid', x),
+  tanh: (x) => activate('tanh', x),
+  relu: (x) => activate('relu', x),
+  linear: (x) => activate('linear', x),
 };
 
-/** f′(x) for each activation, written in terms of f where that is how it is computed (σ′ = σ(1 − σ), tanh′ = 1 − tanh²). */
+/** f′(x) for each activation, from lib/math/activations: σ′ = σ(1 − σ), tanh′ = 1 − tanh², ReLU′(0) taken as 0 as frameworks do. */
 export const ACTIVATION_DERIVS: Record<ActivationName, (x: number) => number> = {
-  sigmoid: (x) => sigmoid(x) * (1 - sigmoid(x)),
-  tanh: (x) => 1 - Math.tanh(x) ** 2,
-  // ReLU is not differentiable at 0; frameworks use 0 there, and so do we.
-  relu: (x) => (x > 0 ? 1 : 0),
-  linear: () => 1,
+  sigmoid: (x) => activationDerivative('sigmoid', x),
+  tanh: (x) => activationDerivative('tanh', x),
+  relu: (x) => activationDerivative('relu', x),
+  linear: (x) => activationDerivative('linear', x),
 };
 
-function activation(name: string): ActivationName {
-  if (!(name in ACTIVATION_FNS)) throw new Error(`unknown activation "${name}"; expected sigmoid, tanh, relu or linear`);
-  return name as ActivationName;
+/** Any activation of lib/math (sigmoid, tanh, relu, leakyRelu, gelu, linear), or an error naming them. */
+function activation(name: string) {
+  if (!isActivationName(name)) throw new Error(`unknown activation "${name}"; expected one of ${ACTIVATION_NAMES.join(', ')}`);
+  return name;
 }
 
 /**
@@ -109,17 +110,17 @@ export function xorRelu(x1: number, x2: number): number {
 export const PLAYGROUND_TOTAL_POINTS = 500;
 
 export const neuralNetworksWorked = {
-  /** Activation f(x): name is "sigmoid", "tanh", "relu" or "linear". */
-  nnActivation: (name: string, x: number) => ACTIVATION_FNS[activation(name)](x),
+  /** Activation f(x): name is "sigmoid", "tanh", "relu", "leakyRelu" (slope 0.01), "gelu" (exact) or "linear". */
+  nnActivation: (name: string, x: number) => activate(activation(name), x),
   /** Derivative f′(x) of the named activation (ReLU′(0) taken as 0). */
-  nnActivationDeriv: (name: string, x: number) => ACTIVATION_DERIVS[activation(name)](x),
+  nnActivationDeriv: (name: string, x: number) => activationDerivative(activation(name), x),
   /** Weighted sum of one neuron, z = Σ wᵢxᵢ + b. */
   nnWeightedSum: (weights: number[], inputs: number[], bias: number) =>
     weights.reduce((s, w, i) => s + w * inputs[i]!, bias),
   /** base^exponent, e.g. the largest factor σ′ can contribute over n layers, 0.25ⁿ. */
   nnPower: (base: number, exponent: number) => base ** exponent,
-  /** Binary cross-entropy −[y ln p + (1 − y) ln(1 − p)] of one prediction p for a label y ∈ {0, 1}. */
-  nnBinaryCrossEntropy: (p: number, y: number) => -(y * Math.log(p) + (1 - y) * Math.log(1 - p)),
+  /** Binary cross-entropy −[y ln p + (1 − y) ln(1 − p)] of one prediction p for a label y ∈ {0, 1} (p clipped to [1e-7, 1 − 1e-7]). */
+  nnBinaryCrossEntropy: (p: number, y: number) => bce(p, y),
   /** A named intermediate (z1, h1, yHat, loss, deltaOut, delta1, …) of the chapter's 2-2-1 network, before the step. */
   nnExample: (q: string) => pass221()[quantity(q)],
   /** Backpropagated gradient ∂L/∂θ of the 2-2-1 network for the named parameter (w11, …, c). */

@@ -15,6 +15,7 @@ import {
 
 import { deploymentWorked } from './deployment';
 import { neuralNetworksWorked } from './neural-networks';
+import { lossAndOptimizersWorked } from './loss-and-optimizers';
 
 type WorkedFn = (...args: never[]) => number;
 
@@ -56,6 +57,7 @@ export const worked = {
   inferenceDevices: (params: number, precision: Precision, memoryGB: number) =>
     devicesNeeded(inferenceBytes(params, precision), memoryGB * GB),
   ...neuralNetworksWorked,
+  ...lossAndOptimizersWorked,
   ...deploymentWorked,
 } satisfies Record<string, WorkedFn>;
 
