@@ -18,6 +18,23 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // One way to write a text in both editions: a table, not a branch on the reader's language.
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/][left.type='Identifier'][left.name='lang'][right.type='Literal'][right.value=/^(zh|en)$/]",
+          message: "Don't branch on `lang`: declare the texts with `bilingual({ zh: {...}, en: {...} })` from lib/i18n.ts (or a `Bilingual` literal `{ zh, en }[lang]`) and pick one with `[lang]`; for locales use NUMBER_LOCALE[lang] / HTML_LANG[lang].",
+        },
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/][right.type='Identifier'][right.name='lang'][left.type='Literal'][left.value=/^(zh|en)$/]",
+          message: "Don't branch on `lang`: declare the texts with `bilingual({ zh: {...}, en: {...} })` from lib/i18n.ts (or a `Bilingual` literal `{ zh, en }[lang]`) and pick one with `[lang]`; for locales use NUMBER_LOCALE[lang] / HTML_LANG[lang].",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

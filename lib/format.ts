@@ -1,5 +1,5 @@
 /** Number formatting for people, per edition. */
-import type { Lang } from './i18n';
+import { NUMBER_LOCALE, bilingual, type Lang } from './i18n';
 
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
@@ -9,7 +9,7 @@ const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹',
  */
 export function formatNumber(value: number, lang: Lang, { digits = 0, sci = false }: { digits?: number; sci?: boolean } = {}): string {
   if (!Number.isFinite(value)) return '—';
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+  const locale = NUMBER_LOCALE[lang];
   if (sci && value !== 0) {
     let exp = Math.floor(Math.log10(Math.abs(value)));
     let mantissa = Number((value / 10 ** exp).toFixed(digits));
@@ -37,22 +37,33 @@ export function formatBytes(bytes: number, lang: Lang, digits = 1): string {
   return `${formatNumber(v, lang, { digits: i === 0 ? 0 : digits })} ${units[i]}`;
 }
 
+/** The named magnitudes of each edition, largest first: a count at or above `scale` is written in that unit. */
+const MAGNITUDES = bilingual<readonly { scale: number; suffix: string }[]>({
+  zh: [
+    { scale: 1e12, suffix: ' 万亿' },
+    { scale: 1e8, suffix: ' 亿' },
+    { scale: 1e4, suffix: ' 万' },
+  ],
+  en: [
+    { scale: 1e12, suffix: 'T' },
+    { scale: 1e9, suffix: 'B' },
+    { scale: 1e6, suffix: 'M' },
+    { scale: 1e3, suffix: 'K' },
+  ],
+});
+
 /** A parameter count as people say it: "7B", "340M", "1.2T" in English; "70 亿", "3.4 亿", "1.2 万亿" in Chinese. */
 export function formatParams(n: number, lang: Lang): string {
   if (!Number.isFinite(n) || n < 0) return '—';
   const trim = (v: number) => formatNumber(v, lang, { digits: v >= 100 ? 0 : v >= 10 ? 1 : 2 }).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
-  if (lang === 'zh') {
-    if (n >= 1e12) return `${trim(n / 1e12)} 万亿`;
-    if (n >= 1e8) return `${trim(n / 1e8)} 亿`;
-    if (n >= 1e4) return `${trim(n / 1e4)} 万`;
-    return trim(n);
-  }
-  if (n >= 1e12) return `${trim(n / 1e12)}T`;
-  if (n >= 1e9) return `${trim(n / 1e9)}B`;
-  if (n >= 1e6) return `${trim(n / 1e6)}M`;
-  if (n >= 1e3) return `${trim(n / 1e3)}K`;
-  return trim(n);
+  const unit = MAGNITUDES[lang].find((u) => n >= u.scale);
+  return unit ? `${trim(n / unit.scale)}${unit.suffix}` : trim(n);
 }
+
+const USD = bilingual({
+  zh: (sign: string, n: string) => `${sign}${n} 美元`,
+  en: (sign: string, n: string) => `${sign}$${n}`,
+});
 
 /** US dollars: "$1,234" / "1,234 美元"; cents shown below 100 unless `digits` says otherwise. */
 export function formatUsd(value: number, lang: Lang, digits?: number): string {
@@ -60,7 +71,7 @@ export function formatUsd(value: number, lang: Lang, digits?: number): string {
   const d = digits ?? (Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 2 : 4);
   const n = formatNumber(Math.abs(value), lang, { digits: d });
   const sign = value < 0 ? '−' : '';
-  return lang === 'zh' ? `${sign}${n} 美元` : `${sign}$${n}`;
+  return USD[lang](sign, n);
 }
 
 /** A fraction as a percentage: 0.253 → "25.3%". */

@@ -26,12 +26,19 @@ export function bilingual<T>(both: { zh: T; en: T }): Bilingual<T> {
   return both;
 }
 
-export const BOOK_TITLE: Record<Lang, string> = {
+const OTHER_LANG: Bilingual<Lang> = { zh: 'en', en: 'zh' };
+
+/** The edition a reader is not reading: where the language switch leads. */
+export function otherLang(lang: Lang): Lang {
+  return OTHER_LANG[lang];
+}
+
+export const BOOK_TITLE: Bilingual = {
   zh: '大模型创业：从原理到资本',
   en: 'Large Models, Small Startups',
 };
 
-export const BOOK_SUBTITLE: Record<Lang, string> = {
+export const BOOK_SUBTITLE: Bilingual = {
   zh: '一本可以动手的教科书：在你的浏览器里训练、压缩模型，并算清创业的账',
   en: 'From first principles to capital — an interactive textbook that trains and compresses models in your browser and does a startup’s sums',
 };

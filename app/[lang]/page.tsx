@@ -3,9 +3,9 @@ import { notFound } from 'next/navigation';
 import { BookShell } from '@/components/shell/BookShell';
 import { CHAPTERS, PARTS, chapterLabel } from '@/lib/content/chapters';
 import { readChapter, writtenSlugs } from '@/lib/content/source';
-import { BOOK_SUBTITLE, BOOK_TITLE, UI, isLang, type Lang } from '@/lib/i18n';
+import { BOOK_SUBTITLE, BOOK_TITLE, UI, isLang, type Bilingual } from '@/lib/i18n';
 
-const INTRO: Record<Lang, string[]> = {
+const INTRO: Bilingual<string[]> = {
   zh: [
     '这本书写给想围绕大模型创办公司的工程师和创始人。前半部分讲清楚模型本身：神经网络如何学习、Transformer 为什么有效、模型怎样被压缩和部署；后半部分把这些知识换算成一家公司的账：训练要花多少钱、每个用户能不能赚钱、钱该投到哪里、每轮融资之后还剩多少股份。',
     '书中的模型在你的浏览器里真实地训练和量化，计算器的每个数字都来自页面上的代码。每一节、每个组件的设置都可以用链接分享。',

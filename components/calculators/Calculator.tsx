@@ -7,14 +7,14 @@ import { CALCULATORS, type CalculatorId } from '@/lib/finance';
 import type { CalcProblem } from '@/lib/finance/result';
 import { DEFAULTS_AS_OF } from '@/lib/finance/schemas';
 import { formatNumber } from '@/lib/format';
-import type { Lang } from '@/lib/i18n';
+import { bilingual, type Lang } from '@/lib/i18n';
 import type { Field, Schema, Values } from '@/lib/state/schema';
 import { CALCULATOR_UI } from './configs';
 import { formatOutput } from './format-output';
 import { NumberField } from '@/components/widgets/controls/NumberField';
 import type { InputSpec } from './types';
 
-const TEXT = {
+const TEXT = bilingual({
   zh: {
     notANumber: '这不是一个数字，数值未改变。',
     results: '结果',
@@ -33,7 +33,7 @@ const TEXT = {
     range: (label: string, min: string, max: string) => `“${label}” must lie between ${min} and ${max}.`,
     integer: (label: string) => `“${label}” must be a whole number.`,
   },
-} as const;
+});
 
 /** Inputs a control let through that lie outside the schema's bounds, as problems to show in place of the outputs. */
 function boundsProblems(schema: Schema, values: Record<string, unknown>, specs: InputSpec[], lang: Lang): CalcProblem[] {

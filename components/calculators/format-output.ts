@@ -1,6 +1,23 @@
 import { formatBytes, formatCount, formatNumber, formatParams, formatPercent, formatUsd } from '@/lib/format';
-import type { Lang } from '@/lib/i18n';
+import { bilingual, type Lang } from '@/lib/i18n';
 import type { OutputSpec } from './types';
+
+const TEXT = bilingual({
+  zh: {
+    yes: '是',
+    no: '否',
+    months: (n: string) => `${n} 个月`,
+    notReached: '期内未达到',
+    month: (n: string) => `第 ${n} 个月`,
+  },
+  en: {
+    yes: 'Yes',
+    no: 'No',
+    months: (n: string) => `${n} months`,
+    notReached: 'not within the horizon',
+    month: (n: string) => `month ${n}`,
+  },
+});
 
 /** Formats an output for people; the raw number goes in data-value beside it. */
 export function formatOutput(value: number, spec: OutputSpec, lang: Lang): string {
@@ -17,12 +34,12 @@ export function formatOutput(value: number, spec: OutputSpec, lang: Lang): strin
     case 'count':
       return formatCount(value, lang, d ?? 0);
     case 'yesno':
-      return value ? (lang === 'zh' ? '是' : 'Yes') : lang === 'zh' ? '否' : 'No';
+      return value ? TEXT[lang].yes : TEXT[lang].no;
     case 'months':
-      return lang === 'zh' ? `${formatNumber(value, lang, { digits: d ?? 0 })} 个月` : `${formatNumber(value, lang, { digits: d ?? 0 })} months`;
+      return TEXT[lang].months(formatNumber(value, lang, { digits: d ?? 0 }));
     case 'month':
-      if (value < 0) return lang === 'zh' ? '期内未达到' : 'not within the horizon';
-      return lang === 'zh' ? `第 ${formatNumber(value, lang)} 个月` : `month ${formatNumber(value, lang)}`;
+      if (value < 0) return TEXT[lang].notReached;
+      return TEXT[lang].month(formatNumber(value, lang));
     case 'multiple':
       return `${formatNumber(value, lang, { digits: d ?? 2 })}×`;
     case 'params':

@@ -1,8 +1,8 @@
-import type { Text } from '@/lib/finance/result';
+import type { Bilingual } from '@/lib/i18n';
 import type { BudgetLine } from '@/lib/finance/schemas';
 
 /** The six budget lines of source 004, in both editions. */
-export const LINE_NAMES: Record<BudgetLine, Text> = {
+export const LINE_NAMES: Record<BudgetLine, Bilingual> = {
   data: { en: 'Data', zh: '数据' },
   model: { en: 'Model and compute', zh: '模型与算力' },
   marketing: { en: 'Marketing', zh: '市场营销' },

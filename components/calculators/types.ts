@@ -1,24 +1,24 @@
 import type { ComponentType } from 'react';
-import type { CalcResult, Text } from '@/lib/finance/result';
-import type { Lang } from '@/lib/i18n';
+import type { CalcResult } from '@/lib/finance/result';
+import type { Bilingual, Lang } from '@/lib/i18n';
 
 export type OutputFormat = 'usd' | 'number' | 'count' | 'sci' | 'percent' | 'bytes' | 'yesno' | 'months' | 'multiple' | 'params' | 'month';
 
 export interface InputSpec {
   key: string;
-  label: Text;
-  unit?: Text;
-  hint?: Text;
+  label: Bilingual;
+  unit?: Bilingual;
+  hint?: Bilingual;
   /** Labels of an enum's options. */
-  options?: Record<string, Text>;
+  options?: Record<string, Bilingual>;
 }
 
 export interface OutputSpec {
   key: string;
-  label: Text;
+  label: Bilingual;
   format: OutputFormat;
   digits?: number;
-  unit?: Text;
+  unit?: Bilingual;
 }
 
 export interface ChartProps {
@@ -29,7 +29,7 @@ export interface ChartProps {
 }
 
 export interface CalculatorUi {
-  title: Text;
+  title: Bilingual;
   inputs: InputSpec[];
   /** Inputs shown under "More settings" (closed by default). */
   advanced?: InputSpec[];

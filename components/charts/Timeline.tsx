@@ -3,9 +3,9 @@
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { MILESTONES, type Milestone } from '@/lib/content/timeline';
-import type { Lang } from '@/lib/i18n';
+import { bilingual, type Lang } from '@/lib/i18n';
 
-const TEXT = {
+const TEXT = bilingual({
   zh: {
     title: '从感知机到大模型：时间线',
     hint: '点击或用方向键选择一个事件。',
@@ -26,7 +26,7 @@ const TEXT = {
     source: 'Source',
     chartLabel: 'Timeline of AI milestones from 1943 to today',
   },
-} as const;
+});
 
 /** Okabe–Ito colours (safe for colour-blind readers), plus a distinct shape per kind. */
 const KIND_STYLE: Record<Milestone['kind'], { color: string; shape: 'circle' | 'square' | 'diamond' }> = {

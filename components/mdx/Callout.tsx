@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { Lang } from '@/lib/i18n';
+import type { Bilingual, Lang } from '@/lib/i18n';
 
 export type CalloutKind = 'note' | 'tip' | 'warning' | 'erratum';
 
-const DEFAULT_TITLES: Record<CalloutKind, Record<Lang, string>> = {
+const DEFAULT_TITLES: Record<CalloutKind, Bilingual> = {
   note: { zh: '注', en: 'Note' },
   tip: { zh: '提示', en: 'Tip' },
   warning: { zh: '注意', en: 'Warning' },

@@ -1,7 +1,7 @@
 'use client';
 
 import { withBase } from '@/lib/base-path';
-import type { Lang } from '@/lib/i18n';
+import { HTML_LANG, otherLang, type Lang } from '@/lib/i18n';
 import { currentSectionId } from './current-section';
 
 /**
@@ -9,14 +9,14 @@ import { currentSectionId } from './current-section';
  * and the widget settings in the query string.
  */
 export function LangSwitch({ lang, slug, label, text }: { lang: Lang; slug?: string; label: string; text: string }) {
-  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const other = otherLang(lang);
   const path = withBase(slug ? `/${other}/${slug}/` : `/${other}/`);
   return (
     <a
       className="lang-switch"
       href={path}
-      hrefLang={other === 'zh' ? 'zh-CN' : 'en'}
-      lang={other === 'zh' ? 'zh-CN' : 'en'}
+      hrefLang={HTML_LANG[other]}
+      lang={HTML_LANG[other]}
       aria-label={label}
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;

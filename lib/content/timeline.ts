@@ -2,6 +2,8 @@
  * Milestones for chapter 1's timeline, in both editions. Each entry cites the work it names (authors, year), and the
  * year is the year of first publication or release.
  */
+import type { Bilingual } from '../i18n';
+
 export interface Milestone {
   /** Stable id, used as a React key and in tests. */
   id: string;
@@ -10,8 +12,8 @@ export interface Milestone {
   month?: number;
   /** Grouping for colour: 'idea' (algorithms and theory), 'system' (models and systems), 'product' (releases to the public). */
   kind: 'idea' | 'system' | 'product';
-  title: { zh: string; en: string };
-  detail: { zh: string; en: string };
+  title: Bilingual;
+  detail: Bilingual;
   /** The work it refers to, as a short citation (e.g. "Vaswani et al., 2017, Attention Is All You Need"). */
   cite: string;
 }

@@ -13,7 +13,8 @@
  * over budget steps), improves the result by moving money between pairs of lines, re-solves the lines it funds past
  * the bend with the equal-marginal rule, and keeps the better of that and the plain equal-marginal answer.
  */
-import { malformedInputs, negativeInputs, okFinite, type Label } from './checks';
+import type { Bilingual } from '../i18n';
+import { malformedInputs, negativeInputs, okFinite } from './checks';
 import { fail, problem, type CalcProblem, type CalcResult } from './result';
 import { BUDGET_LINES, budgetAllocatorSchema, type BudgetAllocatorInputs, type BudgetLine } from './schemas';
 
@@ -261,7 +262,7 @@ export interface BudgetAllocatorOutputs {
   };
 }
 
-const LINE_LABELS: Record<BudgetLine, Label> = {
+const LINE_LABELS: Record<BudgetLine, Bilingual> = {
   data: { en: 'Data', zh: '数据' },
   model: { en: 'Model', zh: '模型' },
   marketing: { en: 'Marketing', zh: '市场' },
@@ -270,7 +271,7 @@ const LINE_LABELS: Record<BudgetLine, Label> = {
   optimization: { en: 'Optimisation', zh: '优化' },
 };
 
-const LABELS: Record<string, Label> = {
+const LABELS: Record<string, Bilingual> = {
   budget: { en: 'The budget', zh: '预算' },
   curve: { en: 'The curve', zh: '曲线类型' },
   ...Object.fromEntries(
@@ -298,10 +299,10 @@ export function budgetAllocator(inputs: BudgetAllocatorInputs): CalcResult<Budge
     for (const line of BUDGET_LINES) {
       const l = LINE_LABELS[line];
       if (!(inputs[`${line}B`] > 0))
-        problems.push(problem('notPositive', `${l.en}: the bend b must be above 0.`, `${l.zh}：拐点参数 b 必须大于 0。`, `${line}B`));
+        problems.push(problem('notPositive', { zh: `${l.zh}：拐点参数 b 必须大于 0。`, en: `${l.en}: the bend b must be above 0.` }, `${line}B`));
       if (inputs[`${line}Min`] > inputs[`${line}Max`])
         problems.push(
-          problem('minAboveMax', `${l.en}: the minimum is above the maximum.`, `${l.zh}：最低投入高于最高投入。`, `${line}Min`),
+          problem('minAboveMax', { zh: `${l.zh}：最低投入高于最高投入。`, en: `${l.en}: the minimum is above the maximum.` }, `${line}Min`),
         );
     }
   if (problems.length > 0) return fail(...problems);
@@ -319,8 +320,10 @@ export function budgetAllocator(inputs: BudgetAllocatorInputs): CalcResult<Budge
     return fail(
       problem(
         'minimumsAboveBudget',
-        `The minimum spends add up to ${usd(sumMin)} USD, more than the budget of ${usd(budget)} USD. Raise the budget or lower some minimums.`,
-        `各条线的最低投入合计 ${usd(sumMin)} 美元，超过了 ${usd(budget)} 美元的预算。请提高预算或降低部分最低投入。`,
+        {
+          zh: `各条线的最低投入合计 ${usd(sumMin)} 美元，超过了 ${usd(budget)} 美元的预算。请提高预算或降低部分最低投入。`,
+          en: `The minimum spends add up to ${usd(sumMin)} USD, more than the budget of ${usd(budget)} USD. Raise the budget or lower some minimums.`,
+        },
         'budget',
       ),
     );
@@ -344,8 +347,10 @@ export function budgetAllocator(inputs: BudgetAllocatorInputs): CalcResult<Budge
     notes.push(
       problem(
         'sShaped',
-        'These S-shaped curves pay off only once a line is funded past its bend, so equal marginal returns can point to a poor split. The allocation comes from a grid search over the budget instead.',
-        'S 形曲线要等投入越过拐点才开始见效，「边际回报相等」的规则可能给出很差的分配。因此这里改用在预算上做网格搜索的方法求解。',
+        {
+          zh: 'S 形曲线要等投入越过拐点才开始见效，「边际回报相等」的规则可能给出很差的分配。因此这里改用在预算上做网格搜索的方法求解。',
+          en: 'These S-shaped curves pay off only once a line is funded past its bend, so equal marginal returns can point to a poor split. The allocation comes from a grid search over the budget instead.',
+        },
         'curve',
       ),
     );
@@ -354,8 +359,10 @@ export function budgetAllocator(inputs: BudgetAllocatorInputs): CalcResult<Budge
     notes.push(
       problem(
         'unspent',
-        `Every line is at its maximum; ${usd(best.unspent)} USD of the budget is left unspent.`,
-        `每条线都已达到最高投入，预算中还有 ${usd(best.unspent)} 美元未花出。`,
+        {
+          zh: `每条线都已达到最高投入，预算中还有 ${usd(best.unspent)} 美元未花出。`,
+          en: `Every line is at its maximum; ${usd(best.unspent)} USD of the budget is left unspent.`,
+        },
         'budget',
       ),
     );

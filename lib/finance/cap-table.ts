@@ -15,7 +15,8 @@
  * round price; the calculator says so in a note); promised or issued options as a separate line (enter them in
  * founderShares: they count in the capitalisation like common stock and are not part of the unissued pool).
  */
-import { malformedInputs, negativeInputs, okFinite, type Label } from './checks';
+import type { Bilingual } from '../i18n';
+import { malformedInputs, negativeInputs, okFinite } from './checks';
 import { fail, problem, type CalcProblem, type CalcResult } from './result';
 import { capTableSchema, type CapTableInputs } from './schemas';
 
@@ -52,7 +53,7 @@ type SafeIndex = 1 | 2 | 3 | 4 | 5;
 const SAFE_INDICES: SafeIndex[] = [1, 2, 3, 4, 5];
 const SAFE_OUTPUT_KEYS = ['safe1Shares', 'safe2Shares', 'safe3Shares', 'safe4Shares', 'safe5Shares'] as const;
 
-const LABELS: Record<string, Label> = {
+const LABELS: Record<string, Bilingual> = {
   founderShares: { en: 'Founder shares', zh: '创始人股数' },
   pool: { en: 'The option pool', zh: '期权池' },
   preMoney: { en: 'The pre-money valuation', zh: '投前估值' },
@@ -105,7 +106,7 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
   ];
   if (problems.length === 0 && inputs.poolTargetPercent >= 100)
     problems.push(
-      problem('poolTarget100', 'The target pool must be below 100 % of the company.', '目标期权池比例必须低于公司股份的 100%。', 'poolTargetPercent'),
+      problem('poolTarget100', { zh: '目标期权池比例必须低于公司股份的 100%。', en: 'The target pool must be below 100 % of the company.' }, 'poolTargetPercent'),
     );
   if (problems.length > 0) return fail(...problems);
 
@@ -116,8 +117,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
     return fail(
       problem(
         'noShares',
-        'The company has no shares yet: enter the founders’ shares (and the option pool, if any).',
-        '公司还没有任何股份：请填写创始人的股数（如有期权池，也一并填写）。',
+        {
+          zh: '公司还没有任何股份：请填写创始人的股数（如有期权池，也一并填写）。',
+          en: 'The company has no shares yet: enter the founders’ shares (and the option pool, if any).',
+        },
         'founderShares',
       ),
     );
@@ -133,8 +136,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
       notes.push(
         problem(
           'incompleteSafe',
-          `SAFE ${i} needs both an amount and a valuation cap above 0; it is left out.`,
-          `第 ${i} 份 SAFE 需要金额和估值上限都大于 0，暂不计入。`,
+          {
+            zh: `第 ${i} 份 SAFE 需要金额和估值上限都大于 0，暂不计入。`,
+            en: `SAFE ${i} needs both an amount and a valuation cap above 0; it is left out.`,
+          },
           amount > 0 ? `safe${i}Cap` : `safe${i}Amount`,
         ),
       );
@@ -144,8 +149,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
     return fail(
       problem(
         'safesOwnEverything',
-        `Together the SAFEs buy ${(sold * 100).toFixed(1)} % of the company (amount ÷ cap, summed), which leaves nothing for anyone else. Each SAFE's cap must be well above its amount.`,
-        `这些 SAFE 合计买下公司 ${(sold * 100).toFixed(1)}% 的股份（各自金额 ÷ 估值上限之和），其他人一股不剩。每份 SAFE 的估值上限都应远高于其金额。`,
+        {
+          zh: `这些 SAFE 合计买下公司 ${(sold * 100).toFixed(1)}% 的股份（各自金额 ÷ 估值上限之和），其他人一股不剩。每份 SAFE 的估值上限都应远高于其金额。`,
+          en: `Together the SAFEs buy ${(sold * 100).toFixed(1)} % of the company (amount ÷ cap, summed), which leaves nothing for anyone else. Each SAFE's cap must be well above its amount.`,
+        },
         'safe1Cap',
       ),
     );
@@ -159,8 +166,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
   if (safes.length === 0) {
     const none = problem(
       'noSafes',
-      'No SAFEs entered: enter an amount and a valuation cap for at least one SAFE to see its conversion.',
-      '尚未填写任何 SAFE：请至少为一份 SAFE 填写金额和估值上限，才能看到转股结果。',
+      {
+        zh: '尚未填写任何 SAFE：请至少为一份 SAFE 填写金额和估值上限，才能看到转股结果。',
+        en: 'No SAFEs entered: enter an amount and a valuation cap for at least one SAFE to see its conversion.',
+      },
       'safe1Amount',
     );
     missing.companyCapitalization = none;
@@ -170,8 +179,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
       if (!converted.has(i))
         missing[SAFE_OUTPUT_KEYS[i - 1] as (typeof SAFE_OUTPUT_KEYS)[number]] = problem(
           'safeAbsent',
-          `SAFE ${i} is not entered.`,
-          `未填写第 ${i} 份 SAFE。`,
+          {
+            zh: `未填写第 ${i} 份 SAFE。`,
+            en: `SAFE ${i} is not entered.`,
+          },
           `safe${i}Amount`,
         );
     }
@@ -185,8 +196,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
   if (!(inputs.preMoney > 0 && inputs.raise > 0)) {
     const noRound = problem(
       'noPricedRound',
-      'Enter a pre-money valuation and an amount raised above 0 to price the round; until then the table shows ownership with the SAFEs converted at their caps.',
-      '请填写大于 0 的投前估值和融资额来为本轮定价；在此之前，表中显示的是 SAFE 按估值上限转股后的持股。',
+      {
+        zh: '请填写大于 0 的投前估值和融资额来为本轮定价；在此之前，表中显示的是 SAFE 按估值上限转股后的持股。',
+        en: 'Enter a pre-money valuation and an amount raised above 0 to price the round; until then the table shows ownership with the SAFEs converted at their caps.',
+      },
       inputs.preMoney > 0 ? 'raise' : 'preMoney',
     );
     missing.seriesPrice = noRound;
@@ -197,8 +210,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
     if (t * k >= 1) {
       const impossible = problem(
         'poolTargetTooLarge',
-        `The new investors take ${((inputs.raise / (inputs.preMoney + inputs.raise)) * 100).toFixed(1)} % of the company, so a ${inputs.poolTargetPercent} % pool leaves nothing for the existing holders. Lower the target pool or the amount raised.`,
-        `新投资人将持有公司 ${((inputs.raise / (inputs.preMoney + inputs.raise)) * 100).toFixed(1)}% 的股份，再加上 ${inputs.poolTargetPercent}% 的期权池，现有股东就一股不剩了。请降低目标期权池比例或融资额。`,
+        {
+          zh: `新投资人将持有公司 ${((inputs.raise / (inputs.preMoney + inputs.raise)) * 100).toFixed(1)}% 的股份，再加上 ${inputs.poolTargetPercent}% 的期权池，现有股东就一股不剩了。请降低目标期权池比例或融资额。`,
+          en: `The new investors take ${((inputs.raise / (inputs.preMoney + inputs.raise)) * 100).toFixed(1)} % of the company, so a ${inputs.poolTargetPercent} % pool leaves nothing for the existing holders. Lower the target pool or the amount raised.`,
+        },
         'poolTargetPercent',
       );
       missing.seriesPrice = impossible;
@@ -209,8 +224,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
         notes.push(
           problem(
             'poolAboveTarget',
-            `The existing pool is already above ${inputs.poolTargetPercent} % after the round, so it is not increased.`,
-            `现有期权池在本轮后已超过 ${inputs.poolTargetPercent}%，因此不再扩充。`,
+            {
+              zh: `现有期权池在本轮后已超过 ${inputs.poolTargetPercent}%，因此不再扩充。`,
+              en: `The existing pool is already above ${inputs.poolTargetPercent} % after the round, so it is not increased.`,
+            },
             'pool',
           ),
         );
@@ -220,8 +237,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
       if (!(price > 0 && Number.isFinite(shares) && Number.isFinite(increase))) {
         const tooSmall = problem(
           'priceOutOfRange',
-          'These amounts give a price per share too small to compute. Enter the valuation and the amount raised in dollars.',
-          '这组金额算出的每股价格小到无法计算。请以美元为单位填写估值和融资额。',
+          {
+            zh: '这组金额算出的每股价格小到无法计算。请以美元为单位填写估值和融资额。',
+            en: 'These amounts give a price per share too small to compute. Enter the valuation and the amount raised in dollars.',
+          },
           'preMoney',
         );
         missing.seriesPrice = tooSmall;
@@ -237,8 +256,10 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
           notes.push(
             problem(
               'roundBelowCap',
-              `The round is priced below SAFE ${s.index}'s Safe Price (its cap ÷ company capitalisation). A real SAFE then converts at the lower round price and gets more shares; this calculator keeps the cap price.`,
-              `本轮每股价格低于第 ${s.index} 份 SAFE 的转股价（估值上限 ÷ 公司股本总数）。实际的 SAFE 此时会按更低的本轮价格转股、获得更多股份；本计算器仍按估值上限价格计算。`,
+              {
+                zh: `本轮每股价格低于第 ${s.index} 份 SAFE 的转股价（估值上限 ÷ 公司股本总数）。实际的 SAFE 此时会按更低的本轮价格转股、获得更多股份；本计算器仍按估值上限价格计算。`,
+                en: `The round is priced below SAFE ${s.index}'s Safe Price (its cap ÷ company capitalisation). A real SAFE then converts at the lower round price and gets more shares; this calculator keeps the cap price.`,
+              },
               `safe${s.index}Cap`,
             ),
           );

@@ -14,7 +14,8 @@
  *   rounding moves (α−β)/(α+β) from 0.0870 to 0.0968, and (C/6)^0.0098 with C/6 ≈ 1e23 is a factor ≈ 1.68; the change
  *   in G takes a little of it back. Exponents must be kept to every digit the paper gives.
  */
-import { malformedInputs, negativeInputs, nonPositiveInputs, okFinite, type Label } from './checks';
+import type { Bilingual } from '../i18n';
+import { malformedInputs, negativeInputs, nonPositiveInputs, okFinite } from './checks';
 import { fail, problem, type CalcProblem, type CalcResult } from './result';
 import { computeOptimalSchema, type ComputeOptimalFit, type ComputeOptimalInputs } from './schemas';
 
@@ -159,7 +160,7 @@ export interface ComputeOptimalOutputs {
   };
 }
 
-const LABELS: Record<string, Label> = {
+const LABELS: Record<string, Bilingual> = {
   flops: { en: 'The compute budget', zh: '算力预算' },
   fit: { en: 'The scaling-law fit', zh: '拟合来源' },
   inferenceTokens: { en: 'The number of inference tokens', zh: '推理 token 数' },
@@ -185,8 +186,10 @@ export function computeOptimal(inputs: ComputeOptimalInputs): CalcResult<Compute
     notes.push(
       problem(
         'inferenceAware',
-        'With inference tokens, the answer is the smallest total compute (training plus serving) that reaches the loss the budget would reach without them: a smaller model trained on more tokens. Its training alone costs more than the budget.',
-        '计入推理 token 后，答案是在达到同一损失（即不计推理时该预算能达到的损失）的前提下，训练加推理总算力最小的方案：模型更小、训练 token 更多。单是训练它，就会超出原预算。',
+        {
+          zh: '计入推理 token 后，答案是在达到同一损失（即不计推理时该预算能达到的损失）的前提下，训练加推理总算力最小的方案：模型更小、训练 token 更多。单是训练它，就会超出原预算。',
+          en: 'With inference tokens, the answer is the smallest total compute (training plus serving) that reaches the loss the budget would reach without them: a smaller model trained on more tokens. Its training alone costs more than the budget.',
+        },
         'inferenceTokens',
       ),
     );
@@ -199,8 +202,10 @@ export function computeOptimal(inputs: ComputeOptimalInputs): CalcResult<Compute
     notes.push(
       problem(
         'hoffmannFit',
-        "Hoffmann et al.'s own parametric fit (their approach 3) puts far more tokens on each parameter than the famous ≈ 20, which comes from their other two approaches; Besiroglu et al. (2024) refitted it and recovered ≈ 20.",
-        'Hoffmann 等人自己的参数化拟合（论文中的方法三）给出的每参数 token 数远高于著名的「约 20」；「约 20」来自他们的另两种方法。Besiroglu 等人（2024）重新拟合后，得到的结果回到约 20。',
+        {
+          zh: 'Hoffmann 等人自己的参数化拟合（论文中的方法三）给出的每参数 token 数远高于著名的「约 20」；「约 20」来自他们的另两种方法。Besiroglu 等人（2024）重新拟合后，得到的结果回到约 20。',
+          en: "Hoffmann et al.'s own parametric fit (their approach 3) puts far more tokens on each parameter than the famous ≈ 20, which comes from their other two approaches; Besiroglu et al. (2024) refitted it and recovered ≈ 20.",
+        },
         'fit',
       ),
     );

@@ -4,7 +4,8 @@
  * at least the longer of the memory time and the compute time (a roofline bound). Cost per million tokens follows from
  * the throughput and the hourly price.
  */
-import { malformedInputs, mfuProblems, negativeInputs, nonPositiveInputs, okFinite, type Label } from './checks';
+import type { Bilingual } from '../i18n';
+import { malformedInputs, mfuProblems, negativeInputs, nonPositiveInputs, okFinite } from './checks';
 import { fail, problem, type CalcProblem, type CalcResult } from './result';
 import { inferenceCostSchema, type InferenceCostInputs } from './schemas';
 
@@ -27,7 +28,7 @@ export interface InferenceCostOutputs {
   };
 }
 
-const LABELS: Record<string, Label> = {
+const LABELS: Record<string, Bilingual> = {
   params: { en: 'The parameter count', zh: '参数量' },
   bytesPerParam: { en: 'Bytes per weight', zh: '每个权重的字节数' },
   layers: { en: 'The number of layers', zh: '层数' },
@@ -71,8 +72,10 @@ export function inferenceCost(inputs: InferenceCostInputs): CalcResult<Inference
     return fail(
       problem(
         'zeroWork',
-        'With 0 parameters and an empty KV cache a decode step does no work, so throughput and cost are undefined.',
-        '参数量为 0 且 KV 缓存为空时，一次解码没有任何计算量，吞吐量和成本都没有意义。',
+        {
+          zh: '参数量为 0 且 KV 缓存为空时，一次解码没有任何计算量，吞吐量和成本都没有意义。',
+          en: 'With 0 parameters and an empty KV cache a decode step does no work, so throughput and cost are undefined.',
+        },
         'params',
       ),
     );
@@ -83,13 +86,17 @@ export function inferenceCost(inputs: InferenceCostInputs): CalcResult<Inference
     bound === 'memory'
       ? problem(
           'memoryBound',
-          'Memory-bound: each step waits on reading the weights and KV cache, so a larger batch raises throughput almost for free until the compute time catches up.',
-          '受显存带宽限制：每一步的时间都花在读取权重和 KV 缓存上，因此在计算时间追上来之前，加大批量几乎不会拖慢每一步，吞吐随之上升。',
+          {
+            zh: '受显存带宽限制：每一步的时间都花在读取权重和 KV 缓存上，因此在计算时间追上来之前，加大批量几乎不会拖慢每一步，吞吐随之上升。',
+            en: 'Memory-bound: each step waits on reading the weights and KV cache, so a larger batch raises throughput almost for free until the compute time catches up.',
+          },
         )
       : problem(
           'computeBound',
-          'Compute-bound: each step waits on arithmetic, so a larger batch no longer raises throughput; a cheaper price or a higher MFU does.',
-          '受算力限制：每一步都在等待计算，再加大批量已无法提高吞吐；降低价格或提高 MFU 才有效。',
+          {
+            zh: '受算力限制：每一步都在等待计算，再加大批量已无法提高吞吐；降低价格或提高 MFU 才有效。',
+            en: 'Compute-bound: each step waits on arithmetic, so a larger batch no longer raises throughput; a cheaper price or a higher MFU does.',
+          },
         ),
   ];
   return okFinite({ kvBytesPerToken: kv, stepSeconds, tokensPerSecond, costPerMillion, detail: { bound, memorySeconds, computeSeconds } }, notes);

@@ -13,7 +13,8 @@ import {
   type Optimizer,
   type Precision,
 } from '../scale/memory';
-import { malformedInputs, negativeInputs, nonPositiveInputs, okFinite, type Label } from './checks';
+import type { Bilingual } from '../i18n';
+import { malformedInputs, negativeInputs, nonPositiveInputs, okFinite } from './checks';
 import { fail, problem, type CalcProblem, type CalcResult } from './result';
 import { memoryFitSchema, type MemoryFitInputs } from './schemas';
 
@@ -26,7 +27,7 @@ export interface MemoryFitOutputs {
   detail?: { weights: number; gradients: number; optimizer: number; overhead: number };
 }
 
-const LABELS: Record<string, Label> = {
+const LABELS: Record<string, Bilingual> = {
   params: { en: 'The parameter count', zh: '参数量' },
   mode: { en: 'The mode', zh: '模式' },
   precision: { en: 'The precision', zh: '精度' },
@@ -74,7 +75,7 @@ export function memoryFit(inputs: MemoryFitInputs): CalcResult<MemoryFitOutputs>
     ...nonPositiveInputs(inputs, ['gpus', 'gpuMemoryGB'], LABELS),
   ];
   if (problems.length === 0 && ![0, 1, 2, 3].includes(inputs.zeroStage))
-    problems.push(problem('badZeroStage', 'The ZeRO stage is 0, 1, 2 or 3.', 'ZeRO 阶段只能是 0、1、2 或 3。', 'zeroStage'));
+    problems.push(problem('badZeroStage', { zh: 'ZeRO 阶段只能是 0、1、2 或 3。', en: 'The ZeRO stage is 0, 1, 2 or 3.' }, 'zeroStage'));
   if (problems.length > 0) return fail(...problems);
 
   const notes: CalcProblem[] = [];
@@ -86,8 +87,10 @@ export function memoryFit(inputs: MemoryFitInputs): CalcResult<MemoryFitOutputs>
     notes.push(
       problem(
         'trainPrecision',
-        'Training is counted in mixed precision: bf16 weights and gradients plus the optimizer state, so the precision setting is not used. Activations are not counted; they depend on batch size and sequence length.',
-        '训练按混合精度计算：bf16 权重和梯度，加上优化器状态，因此不使用「精度」这一设置。激活值未计入，它取决于批大小和序列长度。',
+        {
+          zh: '训练按混合精度计算：bf16 权重和梯度，加上优化器状态，因此不使用「精度」这一设置。激活值未计入，它取决于批大小和序列长度。',
+          en: 'Training is counted in mixed precision: bf16 weights and gradients plus the optimizer state, so the precision setting is not used. Activations are not counted; they depend on batch size and sequence length.',
+        },
         'precision',
       ),
     );
@@ -95,8 +98,10 @@ export function memoryFit(inputs: MemoryFitInputs): CalcResult<MemoryFitOutputs>
       notes.push(
         problem(
           'replicated',
-          'Without ZeRO, plain data parallelism keeps a full copy of weights, gradients and optimizer state on every GPU, so adding GPUs does not reduce the memory each one needs.',
-          '不用 ZeRO 时，普通数据并行会在每张卡上各存一份完整的权重、梯度和优化器状态，所以增加 GPU 并不能降低单卡所需显存。',
+          {
+            zh: '不用 ZeRO 时，普通数据并行会在每张卡上各存一份完整的权重、梯度和优化器状态，所以增加 GPU 并不能降低单卡所需显存。',
+            en: 'Without ZeRO, plain data parallelism keeps a full copy of weights, gradients and optimizer state on every GPU, so adding GPUs does not reduce the memory each one needs.',
+          },
           'zeroStage',
         ),
       );
@@ -104,8 +109,10 @@ export function memoryFit(inputs: MemoryFitInputs): CalcResult<MemoryFitOutputs>
     notes.push(
       problem(
         'inferZero',
-        'ZeRO shards training state; for serving, the weights are split evenly over the GPUs (tensor parallelism) and the ZeRO stage is not used.',
-        'ZeRO 切分的是训练状态；推理时权重按张量并行平均分到各张卡上，不使用 ZeRO 阶段这一设置。',
+        {
+          zh: 'ZeRO 切分的是训练状态；推理时权重按张量并行平均分到各张卡上，不使用 ZeRO 阶段这一设置。',
+          en: 'ZeRO shards training state; for serving, the weights are split evenly over the GPUs (tensor parallelism) and the ZeRO stage is not used.',
+        },
         'zeroStage',
       ),
     );

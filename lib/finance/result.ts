@@ -2,16 +2,14 @@
  * What a calculator returns: its outputs, or a reason it cannot give them. A reason is shown in place of the output,
  * so a reader never sees NaN or Infinity. Notes are caveats shown next to valid outputs.
  */
-import type { Lang } from '../i18n';
-
-export type Text = Record<Lang, string>;
+import type { Bilingual } from '../i18n';
 
 export interface CalcProblem {
   /** Stable code for tests, e.g. 'negativeCash', 'zeroChurn'. */
   code: string;
   /** The input it is about, if any. */
   field?: string;
-  message: Text;
+  message: Bilingual;
 }
 
 export type CalcResult<O> =
@@ -27,4 +25,4 @@ export const ok = <O>(value: O, notes: CalcProblem[] = [], missing?: Partial<Rec
 
 export const fail = <O>(...problems: CalcProblem[]): CalcResult<O> => ({ ok: false, problems });
 
-export const problem = (code: string, en: string, zh: string, field?: string): CalcProblem => ({ code, message: { en, zh }, ...(field ? { field } : {}) });
+export const problem = (code: string, message: Bilingual, field?: string): CalcProblem => ({ code, message, ...(field ? { field } : {}) });

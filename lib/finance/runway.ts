@@ -19,7 +19,8 @@
  *   share of paths that are default alive; the fan gives the 10th, 50th and 90th percentiles of cash each month.
  */
 import { createRng } from '../random';
-import { malformedInputs, okFinite, type Label } from './checks';
+import type { Bilingual } from '../i18n';
+import { malformedInputs, okFinite } from './checks';
 import { fail, problem, type CalcProblem, type CalcResult } from './result';
 import { RUNWAY_HORIZON_MONTHS, runwaySchema, type RunwayInputs } from './schemas';
 
@@ -62,7 +63,7 @@ export interface RunwayOutputs {
 /** The most Monte Carlo paths the calculator runs (the schema's bound), so a bad control cannot hang the page. */
 export const RUNWAY_MAX_RUNS = runwaySchema.runs.max;
 
-const LABELS: Record<string, Label> = {
+const LABELS: Record<string, Bilingual> = {
   cash: { en: 'Cash', zh: '现金' },
   burn: { en: 'Monthly expenses', zh: '月支出' },
   revenue: { en: 'Monthly revenue', zh: '月收入' },
@@ -140,8 +141,10 @@ export function runway(inputs: RunwayInputs): CalcResult<RunwayOutputs> {
       problems.push(
         problem(
           'negativeCash',
-          'Cash in the bank cannot be negative. Enter what the company holds today (0 or more); count debts as expenses.',
-          '账上现金不能为负数。请填写公司目前持有的现金（0 或以上）；欠款请计入支出。',
+          {
+            zh: '账上现金不能为负数。请填写公司目前持有的现金（0 或以上）；欠款请计入支出。',
+            en: 'Cash in the bank cannot be negative. Enter what the company holds today (0 or more); count debts as expenses.',
+          },
           'cash',
         ),
       );
@@ -149,29 +152,33 @@ export function runway(inputs: RunwayInputs): CalcResult<RunwayOutputs> {
       problems.push(
         problem(
           'negativeBurn',
-          'Monthly expenses cannot be negative. Enter what the company spends each month; income belongs under revenue.',
-          '月支出不能为负数。请填写公司每月的花费；收入请填在「月收入」中。',
+          {
+            zh: '月支出不能为负数。请填写公司每月的花费；收入请填在「月收入」中。',
+            en: 'Monthly expenses cannot be negative. Enter what the company spends each month; income belongs under revenue.',
+          },
           'burn',
         ),
       );
     if (inputs.revenue < 0)
-      problems.push(problem('negativeRevenue', 'Monthly revenue cannot be negative.', '月收入不能为负数。', 'revenue'));
+      problems.push(problem('negativeRevenue', { zh: '月收入不能为负数。', en: 'Monthly revenue cannot be negative.' }, 'revenue'));
     if (inputs.growth < -1)
       problems.push(
-        problem('growthBelowMinus100', 'Revenue cannot shrink by more than 100 % a month.', '收入每月的降幅不能超过 100%。', 'growth'),
+        problem('growthBelowMinus100', { zh: '收入每月的降幅不能超过 100%。', en: 'Revenue cannot shrink by more than 100 % a month.' }, 'growth'),
       );
     if (inputs.expenseGrowth < -1)
       problems.push(
-        problem('expenseGrowthBelowMinus100', 'Expenses cannot shrink by more than 100 % a month.', '支出每月的降幅不能超过 100%。', 'expenseGrowth'),
+        problem('expenseGrowthBelowMinus100', { zh: '支出每月的降幅不能超过 100%。', en: 'Expenses cannot shrink by more than 100 % a month.' }, 'expenseGrowth'),
       );
     if (inputs.growthSd < 0)
-      problems.push(problem('negativeSpread', 'The spread of growth cannot be negative.', '增长率波动不能为负数。', 'growthSd'));
+      problems.push(problem('negativeSpread', { zh: '增长率波动不能为负数。', en: 'The spread of growth cannot be negative.' }, 'growthSd'));
     if (!(Number.isInteger(inputs.runs) && inputs.runs >= 1 && inputs.runs <= RUNWAY_MAX_RUNS))
       problems.push(
         problem(
           'badRuns',
-          `The number of runs must be a whole number from 1 to ${RUNWAY_MAX_RUNS}.`,
-          `模拟次数必须是 1 到 ${RUNWAY_MAX_RUNS} 之间的整数。`,
+          {
+            zh: `模拟次数必须是 1 到 ${RUNWAY_MAX_RUNS} 之间的整数。`,
+            en: `The number of runs must be a whole number from 1 to ${RUNWAY_MAX_RUNS}.`,
+          },
           'runs',
         ),
       );
@@ -214,16 +221,20 @@ export function runway(inputs: RunwayInputs): CalcResult<RunwayOutputs> {
     notes.push(
       problem(
         'noBreakEven',
-        `At these growth rates revenue never catches up with expenses within ${H} months; cumulative burn counts all ${H}.`,
-        `按当前增长率，${H} 个月内收入始终追不上支出；累计烧钱按全部 ${H} 个月计算。`,
+        {
+          zh: `按当前增长率，${H} 个月内收入始终追不上支出；累计烧钱按全部 ${H} 个月计算。`,
+          en: `At these growth rates revenue never catches up with expenses within ${H} months; cumulative burn counts all ${H}.`,
+        },
       ),
     );
   else if (!det.alive && det.breakEvenMonth < det.months)
     notes.push(
       problem(
         'relapse',
-        'Revenue breaks even but expenses grow faster and overtake it again, and the cash then runs out: default dead.',
-        '收入虽一度追平支出，但支出增长更快、再次反超，随后现金耗尽：默认死亡。',
+        {
+          zh: '收入虽一度追平支出，但支出增长更快、再次反超，随后现金耗尽：默认死亡。',
+          en: 'Revenue breaks even but expenses grow faster and overtake it again, and the cash then runs out: default dead.',
+        },
       ),
     );
   return okFinite(

@@ -3,7 +3,8 @@
  * token forward, 4 backward), turned into accelerator-hours at a model FLOPs utilisation (MFU), days on a cluster, and
  * dollars.
  */
-import { malformedInputs, mfuProblems, negativeInputs, nonPositiveInputs, okFinite, type Label } from './checks';
+import type { Bilingual } from '../i18n';
+import { malformedInputs, mfuProblems, negativeInputs, nonPositiveInputs, okFinite } from './checks';
 import { fail, type CalcResult } from './result';
 import { trainingCostSchema, type TrainingCostInputs } from './schemas';
 
@@ -18,7 +19,7 @@ export interface TrainingCostOutputs {
   cost: number;
 }
 
-const LABELS: Record<string, Label> = {
+const LABELS: Record<string, Bilingual> = {
   params: { en: 'The parameter count', zh: '参数量' },
   tokens: { en: 'The number of training tokens', zh: '训练 token 数' },
   peakFlops: { en: 'Peak FLOP/s', zh: '峰值算力' },

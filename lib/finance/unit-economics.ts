@@ -2,7 +2,8 @@
  * `unitEconomics`: does a user make money? Monthly gross margin after model (token) costs and other costs of goods,
  * lifetime value under monthly churn (optionally discounted), LTV/CAC and the months a user takes to pay back CAC.
  */
-import { malformedInputs, negativeInputs, okFinite, type Label } from './checks';
+import type { Bilingual } from '../i18n';
+import { malformedInputs, negativeInputs, okFinite } from './checks';
 import { fail, problem, type CalcProblem, type CalcResult } from './result';
 import { unitEconomicsSchema, type UnitEconomicsInputs } from './schemas';
 
@@ -17,7 +18,7 @@ export interface UnitEconomicsOutputs {
   paybackMonths: number;
 }
 
-const LABELS: Record<string, Label> = {
+const LABELS: Record<string, Bilingual> = {
   arpu: { en: 'Revenue per user', zh: '每用户月收入' },
   tokensPerUser: { en: 'Tokens per user', zh: '每用户月 token 数' },
   costPerMillion: { en: 'The cost per million tokens', zh: '每百万 token 成本' },
@@ -51,8 +52,10 @@ export function unitEconomics(inputs: UnitEconomicsInputs): CalcResult<UnitEcono
     problems.push(
       problem(
         'zeroArpu',
-        'Revenue per user must be above 0: gross margin is profit divided by revenue, so it is undefined without revenue.',
-        '每用户收入必须大于 0：毛利率是利润除以收入，没有收入就无从计算。',
+        {
+          zh: '每用户收入必须大于 0：毛利率是利润除以收入，没有收入就无从计算。',
+          en: 'Revenue per user must be above 0: gross margin is profit divided by revenue, so it is undefined without revenue.',
+        },
         'arpu',
       ),
     );
@@ -60,8 +63,10 @@ export function unitEconomics(inputs: UnitEconomicsInputs): CalcResult<UnitEcono
     problems.push(
       problem(
         'churnRange',
-        `Monthly churn is a share of users, between 0 and 1 (0–100 %); ${inputs.churn} was entered.`,
-        `月流失率是用户的比例，应在 0 到 1（0–100%）之间；当前输入为 ${inputs.churn}。`,
+        {
+          zh: `月流失率是用户的比例，应在 0 到 1（0–100%）之间；当前输入为 ${inputs.churn}。`,
+          en: `Monthly churn is a share of users, between 0 and 1 (0–100 %); ${inputs.churn} was entered.`,
+        },
         'churn',
       ),
     );
@@ -78,8 +83,10 @@ export function unitEconomics(inputs: UnitEconomicsInputs): CalcResult<UnitEcono
   } else {
     const unbounded = problem(
       'zeroChurn',
-      'Churn is 0 %, so a user never leaves and lifetime value has no upper bound. Enter a churn above 0, or a discount rate.',
-      '流失率为 0%，用户永不流失，生命周期价值没有上限。请填写大于 0 的流失率，或设置折现率。',
+      {
+        zh: '流失率为 0%，用户永不流失，生命周期价值没有上限。请填写大于 0 的流失率，或设置折现率。',
+        en: 'Churn is 0 %, so a user never leaves and lifetime value has no upper bound. Enter a churn above 0, or a discount rate.',
+      },
       'churn',
     );
     missing.ltv = unbounded;
@@ -92,8 +99,10 @@ export function unitEconomics(inputs: UnitEconomicsInputs): CalcResult<UnitEcono
     else
       missing.ltvToCac = problem(
         'zeroCac',
-        'CAC is 0, so every user is acquired for free and LTV/CAC has no upper bound.',
-        '获客成本为 0，每个用户都是免费获得的，LTV/CAC 没有上限。',
+        {
+          zh: '获客成本为 0，每个用户都是免费获得的，LTV/CAC 没有上限。',
+          en: 'CAC is 0, so every user is acquired for free and LTV/CAC has no upper bound.',
+        },
         'cac',
       );
   }
@@ -103,8 +112,10 @@ export function unitEconomics(inputs: UnitEconomicsInputs): CalcResult<UnitEcono
   else
     missing.paybackMonths = problem(
       'neverPaysBack',
-      'Each user loses money every month (gross margin is 0 or below), so CAC never pays back.',
-      '每个用户每月都在亏钱（毛利率不高于 0），获客成本永远收不回来。',
+      {
+        zh: '每个用户每月都在亏钱（毛利率不高于 0），获客成本永远收不回来。',
+        en: 'Each user loses money every month (gross margin is 0 or below), so CAC never pays back.',
+      },
       'arpu',
     );
 
@@ -112,16 +123,20 @@ export function unitEconomics(inputs: UnitEconomicsInputs): CalcResult<UnitEcono
     notes.push(
       problem(
         'negativeMargin',
-        'Serving a user costs more than the user pays: every new user deepens the loss.',
-        '服务一个用户的成本高于他付的钱：每多一个用户，亏损就多一分。',
+        {
+          zh: '服务一个用户的成本高于他付的钱：每多一个用户，亏损就多一分。',
+          en: 'Serving a user costs more than the user pays: every new user deepens the loss.',
+        },
       ),
     );
   if (monthly > 0 && inputs.churn > 0 && paybackMonths > 1 / inputs.churn)
     notes.push(
       problem(
         'churnBeforePayback',
-        `The average user stays about ${(1 / inputs.churn).toFixed(1)} months, fewer than the ${paybackMonths.toFixed(1)} months it takes to pay back CAC.`,
-        `平均每个用户只留存约 ${(1 / inputs.churn).toFixed(1)} 个月，短于收回获客成本所需的 ${paybackMonths.toFixed(1)} 个月。`,
+        {
+          zh: `平均每个用户只留存约 ${(1 / inputs.churn).toFixed(1)} 个月，短于收回获客成本所需的 ${paybackMonths.toFixed(1)} 个月。`,
+          en: `The average user stays about ${(1 / inputs.churn).toFixed(1)} months, fewer than the ${paybackMonths.toFixed(1)} months it takes to pay back CAC.`,
+        },
         'churn',
       ),
     );

@@ -197,7 +197,7 @@ describe('checking a GPU’s training step against the CPU', () => {
     expect(judgeTrainingStep([0.69], cpu)).toMatch(/1 numbers/);
   });
 
-  it('finds the CPU backend in agreement with itself on the fixed network', async () => {
+  it('finds the CPU backend in agreement with itself on the fixed network', { timeout: 30_000 }, async () => {
     await tf.setBackend('cpu');
     expect(await checkTrainingStep(tf as unknown as Tf, 'cpu')).toBeNull();
     expect(tf.getBackend()).toBe('cpu');

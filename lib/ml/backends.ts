@@ -4,7 +4,7 @@
  * is pure and tested with fake probes; initBackend does the side effects (imports the backend packages, probes the
  * adapter, calls tf.setBackend, runs a smoke test). No `window` or `document`: it runs in a page or a Worker.
  */
-import type { Lang } from '../i18n';
+import { bilingual, type Bilingual, type Lang } from '../i18n';
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import type { Tf } from './train';
 
@@ -45,7 +45,7 @@ export type ProbeResult = { ok: true; detail?: string } | { ok: false; reason: R
 export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
 
 /** One sentence per refusal reason, in both editions. */
-export const REFUSAL_MESSAGES: Record<RefusalReason, Record<Lang, string>> = {
+export const REFUSAL_MESSAGES: Record<RefusalReason, Bilingual> = {
   noNavigatorGpu: { en: 'this browser does not offer WebGPU (no navigator.gpu)', zh: '此浏览器不提供 WebGPU（没有 navigator.gpu）' },
   noAdapter: { en: 'WebGPU found no usable graphics adapter (requestAdapter returned null)', zh: 'WebGPU 没有找到可用的图形适配器（requestAdapter 返回 null）' },
   fallbackAdapter: {
@@ -62,20 +62,32 @@ export const REFUSAL_MESSAGES: Record<RefusalReason, Record<Lang, string>> = {
   notRegistered: { en: 'this backend is not available here', zh: '此环境中没有这个后端' },
 };
 
+/** The sentences of the backend badge; each edition punctuates and spaces them its own way. */
+const TEXT = bilingual({
+  zh: {
+    refusal: (backend: string, reason: string, detail?: string) => `${backend}：${reason}${detail ? `（${detail}）` : ''}`,
+    running: (backend: string) => `运行于 ${backend}。`,
+    asked: (backend: string) => `你选择了 ${backend}，但无法使用。`,
+    refusals: (sentences: string[]) => sentences.map((s) => `${s}。`).join(''),
+  },
+  en: {
+    refusal: (backend: string, reason: string, detail?: string) => `${backend}: ${reason}${detail ? ` (${detail})` : ''}`,
+    running: (backend: string) => `Running on ${backend}.`,
+    asked: (backend: string) => ` You asked for ${backend}, but it cannot run.`,
+    refusals: (sentences: string[]) => sentences.map((s) => ` ${s}.`).join(''),
+  },
+});
+
 /** "WebGPU: <reason> (<detail>)" in the reader's language. */
 export function describeRefusal(r: Refusal, lang: Lang): string {
-  const detail = r.detail ? (lang === 'zh' ? `（${r.detail}）` : ` (${r.detail})`) : '';
-  return `${BACKEND_LABELS[r.name]}${lang === 'zh' ? '：' : ': '}${REFUSAL_MESSAGES[r.reason][lang]}${detail}`;
+  return TEXT[lang].refusal(BACKEND_LABELS[r.name], REFUSAL_MESSAGES[r.reason][lang], r.detail);
 }
 
 /** A short paragraph for a widget's backend badge: where it runs, and why each faster backend was not used. */
 export function describeChoice(choice: BackendChoice, lang: Lang): string {
-  const zh = lang === 'zh';
-  const head = zh ? `运行于 ${BACKEND_LABELS[choice.name]}。` : `Running on ${BACKEND_LABELS[choice.name]}.`;
-  const forced = choice.preferred && choice.preferred !== choice.name;
-  const ask = forced ? (zh ? `你选择了 ${BACKEND_LABELS[choice.preferred!]}，但无法使用。` : ` You asked for ${BACKEND_LABELS[choice.preferred!]}, but it cannot run.`) : '';
-  const why = choice.refused.map((r) => describeRefusal(r, lang) + (zh ? '。' : '.')).join(zh ? '' : ' ');
-  return `${head}${ask}${why ? (zh ? why : ` ${why}`) : ''}`;
+  const t = TEXT[lang];
+  const ask = choice.preferred && choice.preferred !== choice.name ? t.asked(BACKEND_LABELS[choice.preferred]) : '';
+  return `${t.running(BACKEND_LABELS[choice.name])}${ask}${t.refusals(choice.refused.map((r) => describeRefusal(r, lang)))}`;
 }
 
 /** Thrown by chooseBackend/initBackend when no backend can run, or a forced one cannot and fallback is off. */

@@ -7,7 +7,7 @@
  */
 import { dropout as tfDropout, serialization, tidy, type Tensor } from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { Lang } from '../i18n';
+import type { Bilingual } from '../i18n';
 import { createRng } from '../random';
 import { ACTIVATIONS, MODEL_CAPS, type Activation, type OutputActivation } from './caps';
 
@@ -79,10 +79,10 @@ export interface ModelProblem {
   code: string;
   /** The config field it is about. */
   field: string;
-  message: Record<Lang, string>;
+  message: Bilingual;
 }
 
-const problem = (code: string, field: string, en: string, zh: string): ModelProblem => ({ code, field, message: { en, zh } });
+const problem = (code: string, field: string, message: Bilingual): ModelProblem => ({ code, field, message });
 const isPosInt = (n: number) => Number.isInteger(n) && n >= 1;
 
 /** Output side length after each conv ('valid', side − k + 1) and max-pool (⌊side / pool⌋); [] if the input is not square-ish. */
@@ -138,66 +138,146 @@ export function checkModelConfig(config: ModelConfig, batchSize?: number): Model
   const p: ModelProblem[] = [];
   const caps = MODEL_CAPS;
   if (batchSize !== undefined && (!isPosInt(batchSize) || batchSize > caps.maxBatchSize)) {
-    p.push(problem('batchTooLarge', 'batchSize', `The batch size must be a whole number from 1 to ${caps.maxBatchSize}.`, `批大小必须是 1 到 ${caps.maxBatchSize} 之间的整数。`));
+    p.push(
+      problem('batchTooLarge', 'batchSize', {
+        zh: `批大小必须是 1 到 ${caps.maxBatchSize} 之间的整数。`,
+        en: `The batch size must be a whole number from 1 to ${caps.maxBatchSize}.`,
+      }),
+    );
   }
   if (config.l2 !== undefined && !(config.l2 >= 0 && config.l2 <= caps.maxL2)) {
-    p.push(problem('badL2', 'l2', `The L2 penalty must lie between 0 and ${caps.maxL2}.`, `L2 正则系数必须在 0 到 ${caps.maxL2} 之间。`));
+    p.push(
+      problem('badL2', 'l2', {
+        zh: `L2 正则系数必须在 0 到 ${caps.maxL2} 之间。`,
+        en: `The L2 penalty must lie between 0 and ${caps.maxL2}.`,
+      }),
+    );
   }
   if (config.dropout !== undefined && !(config.dropout >= 0 && config.dropout <= caps.maxDropout)) {
-    p.push(problem('badDropout', 'dropout', `The dropout rate must lie between 0 and ${caps.maxDropout}.`, `Dropout 比例必须在 0 到 ${caps.maxDropout} 之间。`));
+    p.push(
+      problem('badDropout', 'dropout', {
+        zh: `Dropout 比例必须在 0 到 ${caps.maxDropout} 之间。`,
+        en: `The dropout rate must lie between 0 and ${caps.maxDropout}.`,
+      }),
+    );
   }
   if (config.kind === 'mlp') {
     const small = config.inputDim <= caps.playground.maxInputDim;
     const c = small ? caps.playground : caps.mlp;
     const where = small ? { en: ' in the playground', zh: '（游乐场）' } : { en: '', zh: '' };
     if (!isPosInt(config.inputDim) || config.inputDim > caps.mlp.maxInputDim) {
-      p.push(problem('badInputDim', 'inputDim', `The input must have 1 to ${caps.mlp.maxInputDim} features.`, `输入特征数必须在 1 到 ${caps.mlp.maxInputDim} 之间。`));
+      p.push(
+        problem('badInputDim', 'inputDim', {
+          zh: `输入特征数必须在 1 到 ${caps.mlp.maxInputDim} 之间。`,
+          en: `The input must have 1 to ${caps.mlp.maxInputDim} features.`,
+        }),
+      );
     }
     if (config.hidden.length > c.maxHiddenLayers) {
-      p.push(problem('tooManyLayers', 'hidden', `At most ${c.maxHiddenLayers} hidden layers${where.en}; this model has ${config.hidden.length}.`, `隐藏层最多 ${c.maxHiddenLayers} 层${where.zh}，此模型有 ${config.hidden.length} 层。`));
+      p.push(
+        problem('tooManyLayers', 'hidden', {
+          zh: `隐藏层最多 ${c.maxHiddenLayers} 层${where.zh}，此模型有 ${config.hidden.length} 层。`,
+          en: `At most ${c.maxHiddenLayers} hidden layers${where.en}; this model has ${config.hidden.length}.`,
+        }),
+      );
     }
     const wide = config.hidden.find((u) => !isPosInt(u) || u > c.maxUnits);
     if (wide !== undefined) {
-      p.push(problem('tooManyUnits', 'hidden', `Each hidden layer may have 1 to ${c.maxUnits} units${where.en}; one has ${wide}.`, `每个隐藏层的单元数必须在 1 到 ${c.maxUnits} 之间${where.zh}，其中一层为 ${wide}。`));
+      p.push(
+        problem('tooManyUnits', 'hidden', {
+          zh: `每个隐藏层的单元数必须在 1 到 ${c.maxUnits} 之间${where.zh}，其中一层为 ${wide}。`,
+          en: `Each hidden layer may have 1 to ${c.maxUnits} units${where.en}; one has ${wide}.`,
+        }),
+      );
     }
     if (!isPosInt(config.outputUnits) || config.outputUnits > caps.maxOutputUnits) {
-      p.push(problem('badOutputUnits', 'outputUnits', `The output must have 1 to ${caps.maxOutputUnits} units.`, `输出单元数必须在 1 到 ${caps.maxOutputUnits} 之间。`));
+      p.push(
+        problem('badOutputUnits', 'outputUnits', {
+          zh: `输出单元数必须在 1 到 ${caps.maxOutputUnits} 之间。`,
+          en: `The output must have 1 to ${caps.maxOutputUnits} units.`,
+        }),
+      );
     }
   } else {
     const c = resolveCnn(config);
     const cc = caps.cnn;
     const [h, w, ch] = c.inputShape;
     if (![h, w, ch].every(isPosInt) || h > cc.maxInputSide || w > cc.maxInputSide || ch > 4) {
-      p.push(problem('badInputShape', 'inputShape', `The input must be at most ${cc.maxInputSide}×${cc.maxInputSide} pixels with 1 to 4 channels.`, `输入图像最大 ${cc.maxInputSide}×${cc.maxInputSide} 像素，通道数 1 到 4。`));
+      p.push(
+        problem('badInputShape', 'inputShape', {
+          zh: `输入图像最大 ${cc.maxInputSide}×${cc.maxInputSide} 像素，通道数 1 到 4。`,
+          en: `The input must be at most ${cc.maxInputSide}×${cc.maxInputSide} pixels with 1 to 4 channels.`,
+        }),
+      );
     }
     if (c.conv.length < 1 || c.conv.length > cc.maxConvLayers) {
-      p.push(problem('tooManyLayers', 'conv', `A CNN here has 1 to ${cc.maxConvLayers} convolution layers; this one has ${c.conv.length}.`, `卷积层必须有 1 到 ${cc.maxConvLayers} 层，此模型有 ${c.conv.length} 层。`));
+      p.push(
+        problem('tooManyLayers', 'conv', {
+          zh: `卷积层必须有 1 到 ${cc.maxConvLayers} 层，此模型有 ${c.conv.length} 层。`,
+          en: `A CNN here has 1 to ${cc.maxConvLayers} convolution layers; this one has ${c.conv.length}.`,
+        }),
+      );
     }
     const many = c.conv.find((l) => !isPosInt(l.filters) || l.filters > cc.maxFilters);
     if (many) {
-      p.push(problem('tooManyFilters', 'conv', `Each convolution may have 1 to ${cc.maxFilters} filters; one has ${many.filters}.`, `每个卷积层的滤波器数必须在 1 到 ${cc.maxFilters} 之间，其中一层为 ${many.filters}。`));
+      p.push(
+        problem('tooManyFilters', 'conv', {
+          zh: `每个卷积层的滤波器数必须在 1 到 ${cc.maxFilters} 之间，其中一层为 ${many.filters}。`,
+          en: `Each convolution may have 1 to ${cc.maxFilters} filters; one has ${many.filters}.`,
+        }),
+      );
     }
     const big = c.conv.find((l) => !isPosInt(l.kernelSize) || l.kernelSize > cc.maxKernelSize);
     if (big) {
-      p.push(problem('badKernelSize', 'conv', `Kernels may be 1×1 to ${cc.maxKernelSize}×${cc.maxKernelSize}; one is ${big.kernelSize}.`, `卷积核大小必须在 1×1 到 ${cc.maxKernelSize}×${cc.maxKernelSize} 之间，其中一个为 ${big.kernelSize}。`));
+      p.push(
+        problem('badKernelSize', 'conv', {
+          zh: `卷积核大小必须在 1×1 到 ${cc.maxKernelSize}×${cc.maxKernelSize} 之间，其中一个为 ${big.kernelSize}。`,
+          en: `Kernels may be 1×1 to ${cc.maxKernelSize}×${cc.maxKernelSize}; one is ${big.kernelSize}.`,
+        }),
+      );
     }
     if (!isPosInt(c.poolSize) || c.poolSize > cc.maxPoolSize) {
-      p.push(problem('badPoolSize', 'poolSize', `The pooling window must be 1 to ${cc.maxPoolSize}.`, `池化窗口必须在 1 到 ${cc.maxPoolSize} 之间。`));
+      p.push(
+        problem('badPoolSize', 'poolSize', {
+          zh: `池化窗口必须在 1 到 ${cc.maxPoolSize} 之间。`,
+          en: `The pooling window must be 1 to ${cc.maxPoolSize}.`,
+        }),
+      );
     }
     if (c.dense.length > cc.maxDenseLayers || c.dense.some((u) => !isPosInt(u) || u > cc.maxDenseUnits)) {
-      p.push(problem('tooManyUnits', 'dense', `At most ${cc.maxDenseLayers} hidden dense layers of 1 to ${cc.maxDenseUnits} units.`, `全连接隐藏层最多 ${cc.maxDenseLayers} 层，每层 1 到 ${cc.maxDenseUnits} 个单元。`));
+      p.push(
+        problem('tooManyUnits', 'dense', {
+          zh: `全连接隐藏层最多 ${cc.maxDenseLayers} 层，每层 1 到 ${cc.maxDenseUnits} 个单元。`,
+          en: `At most ${cc.maxDenseLayers} hidden dense layers of 1 to ${cc.maxDenseUnits} units.`,
+        }),
+      );
     }
     if (!isPosInt(c.classes) || c.classes > cc.maxClasses) {
-      p.push(problem('badOutputUnits', 'classes', `The output must have 1 to ${cc.maxClasses} classes.`, `输出类别数必须在 1 到 ${cc.maxClasses} 之间。`));
+      p.push(
+        problem('badOutputUnits', 'classes', {
+          zh: `输出类别数必须在 1 到 ${cc.maxClasses} 之间。`,
+          en: `The output must have 1 to ${cc.maxClasses} classes.`,
+        }),
+      );
     }
     if (p.length === 0 && cnnSides(c).some((s) => s.h < 1 || s.w < 1)) {
-      p.push(problem('imageTooSmall', 'conv', 'The convolutions and pooling shrink the image to nothing: use fewer or smaller layers.', '卷积和池化把图像缩小到了零：请减少层数或减小卷积核。'));
+      p.push(
+        problem('imageTooSmall', 'conv', {
+          zh: '卷积和池化把图像缩小到了零：请减少层数或减小卷积核。',
+          en: 'The convolutions and pooling shrink the image to nothing: use fewer or smaller layers.',
+        }),
+      );
     }
   }
   if (p.length === 0) {
     const n = countParams(config);
     if (n > caps.maxParams) {
-      p.push(problem('tooManyParams', 'model', `This model has ${n.toLocaleString('en-US')} parameters; the limit is ${caps.maxParams.toLocaleString('en-US')}.`, `此模型有 ${n.toLocaleString('zh-CN')} 个参数，上限为 ${caps.maxParams.toLocaleString('zh-CN')}。`));
+      p.push(
+        problem('tooManyParams', 'model', {
+          zh: `此模型有 ${n.toLocaleString('zh-CN')} 个参数，上限为 ${caps.maxParams.toLocaleString('zh-CN')}。`,
+          en: `This model has ${n.toLocaleString('en-US')} parameters; the limit is ${caps.maxParams.toLocaleString('en-US')}.`,
+        }),
+      );
     }
   }
   return p;

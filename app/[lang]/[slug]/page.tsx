@@ -6,7 +6,12 @@ import { BookShell } from '@/components/shell/BookShell';
 import { chapterBySlug, chapterLabel, neighbours } from '@/lib/content/chapters';
 import { loadChapter } from '@/app/chapter-loader';
 import { writtenSlugs } from '@/lib/content/source';
-import { LANGS, UI, isLang } from '@/lib/i18n';
+import { LANGS, UI, bilingual, isLang } from '@/lib/i18n';
+
+const TEXT = bilingual({
+  zh: { sourceSeparator: '；', prevNext: '上一章与下一章' },
+  en: { sourceSeparator: '; ', prevNext: 'Previous and next chapters' },
+});
 
 export const dynamicParams = false;
 
@@ -46,14 +51,14 @@ export default async function ChapterPage({ params }: { params: Params }) {
           <p className="chapter-summary">{fm.summary}</p>
           {fm.sources.length > 0 ? (
             <p className="chapter-meta">
-              {t.sources}: {fm.sources.join(lang === 'zh' ? '；' : '; ')} · {t.updated} <time dateTime={fm.updated}>{fm.updated}</time>
+              {t.sources}: {fm.sources.join(TEXT[lang].sourceSeparator)} · {t.updated} <time dateTime={fm.updated}>{fm.updated}</time>
             </p>
           ) : null}
         </header>
         <div className="prose">
           <Content components={mdxComponents(lang)} />
         </div>
-        <nav className="prev-next" aria-label={lang === 'zh' ? '上一章与下一章' : 'Previous and next chapters'}>
+        <nav className="prev-next" aria-label={TEXT[lang].prevNext}>
           {prev ? (
             <Link className="prev" href={`/${lang}/${prev.slug}/`} rel="prev">
               <span className="prev-next-dir">← {t.previous}</span>
