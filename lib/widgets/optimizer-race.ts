@@ -80,7 +80,7 @@ export const SURFACE_DEFS: Record<SurfaceName, Surface> = {
       const t3 = o.add(o.sub(o.c(2.625), x), mulAll(o, x, y2, y));
       return o.mul(o.c(0.1), o.add(o.add(o.square(t1), o.square(t2)), o.square(t3)));
     },
-    domain: [-1, 4.5, -1.5, 2],
+    domain: [-4.5, 4.5, -2, 2.5],
     start: [0.5, 1.6],
     minima: [[3, 0.5]],
     fMin: 0,
