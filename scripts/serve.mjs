@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // A small static server for the exported book: `node scripts/serve.mjs [--dir out] [--port 3000] [--base /course/book]`.
 // Serves <dir> under the base path, maps /x/ to /x/index.html, redirects /x to /x/ for folders, answers unknown paths
-// with 404.html and status 404, and sends the right MIME types (wasm included). Loopback only.
+// with 404.html and status 404, and sends the right MIME types (wasm included). Compresses text, scripts, styles and
+// WebAssembly with brotli or gzip when the browser accepts them, as a real host (nginx with gzip on) does, so what we
+// measure is what a reader would be served. Loopback only.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,14 +26,38 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.bin': 'application/octet-stream',
   '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
+
+/** Types worth compressing: text of every kind and WebAssembly; fonts (woff2), images and data files already are. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.txt', '.svg', '.wasm', '.map', '.webmanifest', '.ttf']);
+
+/** The encoding to answer with for an Accept-Encoding header: br, then gzip, else none. */
+export function chooseEncoding(accept = '') {
+  const offered = accept.toLowerCase().split(',').map((p) => p.trim().split(';')[0]);
+  if (offered.includes('br')) return 'br';
+  if (offered.includes('gzip')) return 'gzip';
+  return null;
+}
 
 export function createServer({ dir = 'out', base = '' } = {}) {
   const root = path.resolve(dir);
   const prefix = base.replace(/\/+$/, '');
   const send = (res, status, file, headers = {}) => {
-    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
-    fs.createReadStream(file).pipe(res);
+    const ext = path.extname(file);
+    const encoding = COMPRESSIBLE.has(ext) ? chooseEncoding(String(res.req?.headers['accept-encoding'] ?? '')) : null;
+    const head = { 'content-type': TYPES[ext] ?? 'application/octet-stream', vary: 'accept-encoding', ...headers };
+    if (!encoding) {
+      res.writeHead(status, head);
+      fs.createReadStream(file).pipe(res);
+      return;
+    }
+    res.writeHead(status, { ...head, 'content-encoding': encoding });
+    const z =
+      encoding === 'br'
+        ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : zlib.createGzip({ level: 6 });
+    fs.createReadStream(file).pipe(z).pipe(res);
   };
   const notFound = (res) => {
     const page = path.join(root, '404.html');
