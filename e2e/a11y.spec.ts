@@ -11,6 +11,8 @@ for (const path of pages) {
     test.describe(`${path} in ${colorScheme} mode`, () => {
       test.use({ colorScheme });
       test('has no axe violations', async ({ page }) => {
+        // Axe walks every element: a chapter dense with KaTeX markup has over 20,000 of them.
+        test.setTimeout(150_000);
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
         await waitForDiagrams(page);

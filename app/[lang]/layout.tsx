@@ -5,6 +5,7 @@ import 'katex/dist/katex.min.css';
 import '../globals.css';
 import '@/app/fonts';
 import { HydrationMark } from '@/components/shell/HydrationMark';
+import { ScrollableMath } from '@/components/shell/ScrollableMath';
 import { ThemeScript } from '@/components/shell/ThemeScript';
 import { BOOK_SUBTITLE, BOOK_TITLE, HTML_LANG, LANGS, isLang } from '@/lib/i18n';
 
@@ -34,6 +35,7 @@ export default async function EditionLayout({ children, params }: { children: Re
       <body>
         {children}
         <HydrationMark />
+        <ScrollableMath />
       </body>
     </html>
   );

@@ -1,0 +1,23 @@
+'use client';
+
+import { useEffect } from 'react';
+
+/**
+ * A display equation wider than the column scrolls sideways; a keyboard must be able to scroll it too, so each one
+ * that overflows becomes focusable (and stops being a tab stop once it fits, e.g. after the window widens).
+ */
+export function ScrollableMath() {
+  useEffect(() => {
+    const update = () => {
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('.katex-display'))) {
+        if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+        else el.removeAttribute('tabindex');
+      }
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(document.body);
+    return () => ro.disconnect();
+  }, []);
+  return null;
+}
