@@ -273,7 +273,7 @@ function NumListBox({ name, field, value, onChange, lang }: FieldProps<NumListFi
   const [note, setNote] = useState<string | null>(null);
   const commit = () => {
     if (draft === null) return;
-    const r = parseField(field, draft.replace(/[，、;；\s]+/g, ',').replace(/^,|,$/g, '').replace(/−/g, '-'));
+    const r = parseField(field, draft.replace(/−/g, '-').split(/[,，、;；\s]+/).filter(Boolean).join(','));
     setDraft(null);
     if (!r.ok) {
       setNote(TEXT[lang].badList);

@@ -22,6 +22,7 @@ import {
 import styles from './OptimizerRace.module.css';
 
 const GRID = 90;
+const NO_RACERS: readonly RacerName[] = [];
 const DASHES: Record<RacerName, string | undefined> = { sgd: undefined, momentum: '6 3', rmsprop: '2 3', adagrad: '8 3 2 3', adam: undefined, adamw: '4 2' };
 const colorOf = (r: RacerName) => SERIES_COLORS[RACERS.indexOf(r)]!;
 
@@ -50,7 +51,7 @@ export default function OptimizerRace({ lang, defaults }: { lang: Lang; defaults
     return contours().size([GRID, GRID]).thresholds(levels)(Array.from(grid));
   }, [v.surface]);
 
-  const racers = s.info?.racers ?? [];
+  const racers = s.info?.racers ?? NO_RACERS;
   const paths = s.extra?.paths ?? [];
   const statuses = s.extra?.status ?? [];
   const losses = s.extra?.losses ?? [];
