@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
 import '../globals.css';
 import '@/app/fonts';
+import { Announcer } from '@/components/shell/Announcer';
 import { HydrationMark } from '@/components/shell/HydrationMark';
 import { ScrollableMath } from '@/components/shell/ScrollableMath';
 import { ThemeScript } from '@/components/shell/ThemeScript';
@@ -34,6 +35,7 @@ export default async function EditionLayout({ children, params }: { children: Re
       </head>
       <body>
         {children}
+        <Announcer />
         <HydrationMark />
         <ScrollableMath />
       </body>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type ComponentProps } from 'react';
+import { announce } from '@/components/shell/Announcer';
 
 /** A highlighted code block (Shiki ran at build time) with a copy button. */
 export function CodeBlock({ copyLabel, copiedLabel, ...props }: ComponentProps<'pre'> & { copyLabel: string; copiedLabel: string }) {
@@ -11,6 +12,7 @@ export function CodeBlock({ copyLabel, copiedLabel, ...props }: ComponentProps<'
     try {
       await navigator.clipboard.writeText(text);
       setCopied(true);
+      announce(copiedLabel);
       window.setTimeout(() => setCopied(false), 1500);
     } catch {
       setCopied(false);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { announce } from '@/components/shell/Announcer';
 
 /** Copies a URL to the clipboard and says so; `build` makes the URL at click time from the current location. */
 export function CopyLinkButton({
@@ -24,8 +25,10 @@ export function CopyLinkButton({
     try {
       await navigator.clipboard.writeText(url);
       setState('copied');
+      announce(copied);
     } catch {
       setState('failed');
+      announce(failed);
     }
     window.setTimeout(() => setState('idle'), 2000);
   };
@@ -42,7 +45,7 @@ export function CopyLinkButton({
           />
         </svg>
       )}
-      <span className="copy-status" role="status">
+      <span className="copy-status" aria-hidden="true">
         {state === 'copied' ? copied : state === 'failed' ? failed : ''}
       </span>
     </button>
