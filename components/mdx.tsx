@@ -3,6 +3,7 @@
  * chapter's language.
  */
 import type { MDXComponents } from 'mdx/types';
+import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
 import { Calc } from '@/components/mdx/Calc';
 import { Callout, type CalloutKind } from '@/components/mdx/Callout';
@@ -33,8 +34,16 @@ export function mdxComponents(lang: Lang): MDXComponents & Record<MdxTag, unknow
         <table {...props} />
       </div>
     ),
+    // Links to other chapters go through next/link, which adds the base path a course hosts the book under (and does
+    // not prefetch: a chapter's links are not a request to download every chapter they name).
     a: ({ href = '', ...props }: ComponentProps<'a'>) =>
-      /^https?:\/\//.test(href) ? <a href={href} rel="noopener" {...props} /> : <a href={href} {...props} />,
+      /^https?:\/\//.test(href) ? (
+        <a href={href} rel="noopener" {...props} />
+      ) : href.startsWith('/') ? (
+        <Link href={href} prefetch={false} {...props} />
+      ) : (
+        <a href={href} {...props} />
+      ),
     Mermaid: ({ chart }: { chart: string }) => (
       <Mermaid chart={chart} labels={{ loading: t.diagramLoading, error: t.diagramError, source: t.showSource, diagram: t.diagram }} />
     ),
