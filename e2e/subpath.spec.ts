@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { test, expect } from './fixtures';
 import { SUBPATH_PORT } from '../playwright.config';
 
@@ -23,6 +24,18 @@ test('a build with BASE_PATH serves a chapter correctly under the sub-path', asy
   const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(hrefs.length).toBeGreaterThan(3);
   expect(hrefs.filter((h) => !h.startsWith(`${BASE}/`))).toEqual([]);
+});
+
+test('under the sub-path, every link of every chapter stays under it, in both editions', async ({ request }) => {
+  const slugs = fs.readdirSync('content/en').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+  for (const lang of ['zh', 'en']) {
+    for (const slug of slugs) {
+      const html = await (await request.get(`${ORIGIN}${BASE}/${lang}/${slug}/`)).text();
+      const hrefs = [...html.matchAll(/<a [^>]*href="(\/[^"]*)"/g)].map((m) => m[1]!);
+      expect(hrefs.length, `${lang}/${slug}`).toBeGreaterThan(3);
+      expect(hrefs.filter((h) => !h.startsWith(`${BASE}/`)), `${lang}/${slug}`).toEqual([]);
+    }
+  }
 });
 
 test('under the sub-path, the root chooses an edition and the language switch works', async ({ page }) => {
