@@ -16,6 +16,8 @@ export interface ControlGroup {
   label: Bilingual;
   /** Open on a narrow screen as well (the group a reader needs first). */
   open?: boolean;
+  /** Folded on every screen until the reader opens it (a long list of fine-tuning). */
+  collapsed?: boolean;
 }
 
 export interface WidgetDefinition<S extends Schema = Schema, Str = unknown, Task extends AnyTask | undefined = AnyTask | undefined> {

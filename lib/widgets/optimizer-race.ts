@@ -167,6 +167,9 @@ export const RACER_LABELS: Record<RacerName, Bilingual> = {
   adamw: { zh: 'AdamW（本书实现）', en: 'AdamW (the book’s own)' },
 };
 
+/** Short names for tight places (the standings table); the long ones say where AdamW comes from. */
+export const RACER_SHORT: Record<RacerName, string> = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSProp', adagrad: 'Adagrad', adam: 'Adam', adamw: 'AdamW*' };
+
 /** Steps a second at each pace (fast: as fast as the backend goes). */
 export const PACE_STEPS_PER_SECOND = { slow: 15, normal: 60, fast: Infinity } as const;
 /** Standard deviation of the gradient noise on the noisy bowl, per coordinate. */
@@ -491,7 +494,7 @@ export const optimizerRace = defineWidget({
   groups: [
     { id: 'surface', label: { zh: '曲面与起点', en: 'Surface and start' }, open: true },
     { id: 'racers', label: { zh: '参赛的优化器', en: 'Optimizers in the race' } },
-    { id: 'hyper', label: { zh: '超参数', en: 'Hyper-parameters' } },
+    { id: 'hyper', label: { zh: '各优化器的超参数', en: 'Each optimizer’s hyper-parameters' }, collapsed: true },
     { id: 'run', label: { zh: '运行', en: 'Run' } },
   ],
   strings: bilingual({
@@ -507,7 +510,7 @@ export const optimizerRace = defineWidget({
       lossCaption: '每个优化器的损失随步数的变化（对数刻度，减去最小值）',
       seeTable: '以表格查看',
       lossAxis: 'f − f*',
-      adamwNote: 'TensorFlow.js 4.22 没有 AdamW，这一条是本书自己用 tfjs 运算写的实现（解耦的权重衰减）；其余都是 tfjs 自带的优化器。',
+      adamwNote: '* TensorFlow.js 4.22 没有 AdamW，这一条是本书自己用 tfjs 运算写的实现（解耦的权重衰减）；其余都是 tfjs 自带的优化器。',
       start: '起点',
       minimum: '最小值',
     },
@@ -523,7 +526,7 @@ export const optimizerRace = defineWidget({
       lossCaption: 'Each optimizer’s loss against steps (log scale, minus the minimum)',
       seeTable: 'See as a table',
       lossAxis: 'f − f*',
-      adamwNote: 'TensorFlow.js 4.22 has no AdamW: this racer is the book’s own, written with tfjs ops (decoupled weight decay). The others are tfjs’s own optimizers.',
+      adamwNote: '* TensorFlow.js 4.22 has no AdamW: this racer is the book’s own, written with tfjs ops (decoupled weight decay). The others are tfjs’s own optimizers.',
       start: 'Start',
       minimum: 'Minimum',
     },

@@ -66,8 +66,8 @@ export function SchemaControls({ schema, groups = [], values, onChange, lang, on
       {groups.map((g) => {
         const inGroup = keys.filter((k) => schema[k]!.group === g.id);
         if (!inGroup.length) return null;
-        return narrow ? (
-          <details key={g.id} className="control-group" open={g.open} data-group={g.id}>
+        return narrow || g.collapsed ? (
+          <details key={g.id} className="control-group" open={!g.collapsed && g.open} data-group={g.id}>
             <summary>{g.label[lang]}</summary>
             <div className="controls">{inGroup.map(render)}</div>
           </details>

@@ -53,6 +53,7 @@ export function LiveWidgetFrame({
   playLabel,
   stepLabel,
   stepSize = 1,
+  layout = 'split',
   data,
 }: {
   live: LiveHandle;
@@ -67,6 +68,8 @@ export function LiveWidgetFrame({
   stepLabel?: string;
   /** Steps taken by the Step button. */
   stepSize?: number;
+  /** Output beside the controls (default) or above them at full width. */
+  layout?: 'split' | 'stacked';
   data?: Record<string, string | number | undefined>;
 }) {
   const { def, settings, session, nearRef } = live;
@@ -98,6 +101,7 @@ export function LiveWidgetFrame({
     >
       <div ref={nearRef}>
         <WidgetLayout
+          layout={layout}
           output={output}
           controls={
             <>

@@ -12,6 +12,7 @@ import type { Lang } from '@/lib/i18n';
 import {
   RACERS,
   RACER_LABELS,
+  RACER_SHORT,
   SURFACE_DEFS,
   contourLevels,
   optimizerRace,
@@ -40,7 +41,7 @@ export default function OptimizerRace({ lang, defaults }: { lang: Lang; defaults
   const surface = SURFACE_DEFS[v.surface];
   const [x0, x1, y0, y1] = surface.domain;
   const [boxRef, width] = useWidth<HTMLDivElement>(360);
-  const w = Math.max(240, Math.min(520, width));
+  const w = Math.max(240, Math.min(560, width));
   const h = Math.round((w * (y1 - y0)) / (x1 - x0));
   const px = (x: number) => ((x - x0) / (x1 - x0)) * w;
   const py = (y: number) => ((y1 - y) / (y1 - y0)) * h;
@@ -76,87 +77,91 @@ export default function OptimizerRace({ lang, defaults }: { lang: Lang; defaults
   const start = s.info?.start;
 
   const output = (
-    <div className={styles.output} ref={boxRef}>
-      <svg
-        className={styles.map}
-        width={w}
-        height={h}
-        viewBox={`0 0 ${w} ${h}`}
-        role="img"
-        aria-label={t.mapLabel(surface.label[lang])}
-        onPointerDown={restartAt}
-        data-testid="race-map"
-      >
-        <g className={styles.contours}>
-          {rings.map((c, i) => (
-            <path key={i} d={c.coordinates.flatMap((poly) => poly.map((ring) => ringPath(ring, w / GRID, h / GRID))).join('')} style={{ opacity: 0.25 + (0.55 * (rings.length - i)) / rings.length }} />
+    <div className={styles.output}>
+      <div className={styles.mapBox} ref={boxRef}>
+        <svg
+          className={styles.map}
+          width={w}
+          height={h}
+          viewBox={`0 0 ${w} ${h}`}
+          role="img"
+          aria-label={t.mapLabel(surface.label[lang])}
+          onPointerDown={restartAt}
+          data-testid="race-map"
+        >
+          <g className={styles.contours}>
+            {rings.map((c, i) => (
+              <path key={i} d={c.coordinates.flatMap((poly) => poly.map((ring) => ringPath(ring, w / GRID, h / GRID))).join('')} style={{ opacity: 0.25 + (0.55 * (rings.length - i)) / rings.length }} />
+            ))}
+          </g>
+          {surface.minima.map(([mx, my]) => (
+            <text key={`${mx},${my}`} x={px(mx)} y={py(my)} className={styles.minimum} textAnchor="middle" dominantBaseline="central">
+              ★<title>{t.minimum}</title>
+            </text>
           ))}
-        </g>
-        {surface.minima.map(([mx, my]) => (
-          <text key={`${mx},${my}`} x={px(mx)} y={py(my)} className={styles.minimum} textAnchor="middle" dominantBaseline="central">
-            ★<title>{t.minimum}</title>
-          </text>
-        ))}
-        {racers.map((r, i) => {
-          const p = paths[i];
-          if (!p || p.length < 2) return null;
-          let d = '';
-          for (let k = 0; k < p.length; k += 2) d += `${k ? 'L' : 'M'}${px(p[k]!).toFixed(1)},${py(p[k + 1]!).toFixed(1)}`;
-          const hx = px(p[p.length - 2]!);
-          const hy = py(p[p.length - 1]!);
-          return (
-            <g key={r} data-racer={r}>
-              <path d={d} fill="none" stroke={colorOf(r)} strokeWidth={2} strokeDasharray={DASHES[r]} strokeLinejoin="round" />
-              {Number.isFinite(hx) && Number.isFinite(hy) ? <circle cx={hx} cy={hy} r={4.5} fill={colorOf(r)} className={styles.head} /> : null}
-            </g>
-          );
-        })}
-        {start ? <circle cx={px(start[0])} cy={py(start[1])} r={5} className={styles.start} /> : null}
-      </svg>
-      <p className="widget-note">
-        {t.step}:{' '}
-        <span data-result="optimizerRace.step" data-value={s.step}>
-          {formatNumber(s.step, lang)}
-        </span>{' '}
-        / {formatNumber(v.steps, lang)} · {t.clickHint}
-      </p>
-      <div className="table-scroll" tabIndex={0}>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{t.optimizer}</th>
-              <th scope="col" className="num">
-                {t.loss}
-              </th>
-              <th scope="col" className="num">
-                {t.position}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {racers.map((r, i) => {
-              const p = paths[i];
-              const x = p ? p[p.length - 2]! : NaN;
-              const y = p ? p[p.length - 1]! : NaN;
-              return (
-                <tr key={r} data-racer={r} data-status={statuses[i] ?? 'running'}>
-                  <th scope="row">
-                    <svg width="22" height="8" aria-hidden="true" className={styles.swatch}>
-                      <line x1="0" y1="4" x2="22" y2="4" stroke={colorOf(r)} strokeWidth="3" strokeDasharray={DASHES[r]} />
-                    </svg>
-                    {RACER_LABELS[r][lang]}
-                  </th>
-                  <td className="num" data-result={`optimizerRace.loss.${r}`} data-value={losses[i] ?? undefined}>
-                    {statuses[i] === 'diverged' ? t.status.diverged : losses[i] === undefined ? '—' : formatNumber(losses[i]!, lang, { digits: 4 })}
-                  </td>
-                  <td className="num" data-result={`optimizerRace.position.${r}`} data-value={Number.isFinite(x) ? `${x},${y}` : undefined}>
-                    {Number.isFinite(x) ? `(${formatNumber(x, lang, { digits: 2 })}, ${formatNumber(y, lang, { digits: 2 })})` : '—'}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          {racers.map((r, i) => {
+            const p = paths[i];
+            if (!p || p.length < 2) return null;
+            let d = '';
+            for (let k = 0; k < p.length; k += 2) d += `${k ? 'L' : 'M'}${px(p[k]!).toFixed(1)},${py(p[k + 1]!).toFixed(1)}`;
+            const hx = px(p[p.length - 2]!);
+            const hy = py(p[p.length - 1]!);
+            return (
+              <g key={r} data-racer={r}>
+                <path d={d} fill="none" stroke={colorOf(r)} strokeWidth={2} strokeDasharray={DASHES[r]} strokeLinejoin="round" />
+                {Number.isFinite(hx) && Number.isFinite(hy) ? <circle cx={hx} cy={hy} r={4.5} fill={colorOf(r)} className={styles.head} /> : null}
+              </g>
+            );
+          })}
+          {start ? <circle cx={px(start[0])} cy={py(start[1])} r={5} className={styles.start} /> : null}
+        </svg>
+      </div>
+      <div className={styles.side}>
+        <p className="widget-note">
+          {t.step}:{' '}
+          <span data-result="optimizerRace.step" data-value={s.step}>
+            {formatNumber(s.step, lang)}
+          </span>{' '}
+          / {formatNumber(v.steps, lang)} · {t.clickHint}
+        </p>
+        <div className="table-scroll" tabIndex={0}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t.optimizer}</th>
+                <th scope="col" className="num">
+                  {t.loss}
+                </th>
+                <th scope="col" className="num">
+                  {t.position}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {racers.map((r, i) => {
+                const p = paths[i];
+                const x = p ? p[p.length - 2]! : NaN;
+                const y = p ? p[p.length - 1]! : NaN;
+                return (
+                  <tr key={r} data-racer={r} data-status={statuses[i] ?? 'running'}>
+                    <th scope="row">
+                      <svg width="22" height="8" aria-hidden="true" className={styles.swatch}>
+                        <line x1="0" y1="4" x2="22" y2="4" stroke={colorOf(r)} strokeWidth="3" strokeDasharray={DASHES[r]} />
+                      </svg>
+                      <abbr title={RACER_LABELS[r][lang]}>{RACER_SHORT[r]}</abbr>
+                    </th>
+                    <td className="num" data-result={`optimizerRace.loss.${r}`} data-value={losses[i] ?? undefined}>
+                      {statuses[i] === 'diverged' ? t.status.diverged : losses[i] === undefined ? '—' : formatNumber(losses[i]!, lang, { digits: 4 })}
+                    </td>
+                    <td className="num" data-result={`optimizerRace.position.${r}`} data-value={Number.isFinite(x) ? `${x},${y}` : undefined}>
+                      {Number.isFinite(x) ? `(${formatNumber(x, lang, { digits: 2 })}, ${formatNumber(y, lang, { digits: 2 })})` : '—'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </div>
     </div>
   );
@@ -180,5 +185,5 @@ export default function OptimizerRace({ lang, defaults }: { lang: Lang; defaults
     </>
   );
 
-  return <LiveWidgetFrame live={live as unknown as LiveHandle} lang={lang} output={output} below={below} />;
+  return <LiveWidgetFrame live={live as unknown as LiveHandle} lang={lang} output={output} below={below} layout="stacked" />;
 }
