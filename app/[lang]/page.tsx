@@ -34,7 +34,7 @@ export default async function Cover({ params }: { params: Promise<{ lang: string
           ))}
           {firstWritten ? (
             <p>
-              <Link className="button-primary" href={`/${lang}/${firstWritten.slug}/`}>
+              <Link className="button-primary" href={`/${lang}/${firstWritten.slug}/`} prefetch={false}>
                 {t.startReading} →
               </Link>
             </p>
@@ -53,7 +53,7 @@ export default async function Cover({ params }: { params: Promise<{ lang: string
                     <li key={c.slug} className={isWritten ? 'cover-chapter' : 'cover-chapter forthcoming'} data-slug={c.slug} data-written={isWritten ? 1 : 0}>
                       <span className="cover-chapter-label">{chapterLabel(c, lang)}</span>
                       {isWritten ? (
-                        <Link className="cover-chapter-title" href={`/${lang}/${c.slug}/`}>
+                        <Link className="cover-chapter-title" href={`/${lang}/${c.slug}/`} prefetch={false}>
                           {c.title[lang]}
                         </Link>
                       ) : (

@@ -25,7 +25,7 @@ export function BookShell({ lang, slug, written, outline, children }: Props) {
       <a className="skip-link" href="#main">{t.skipToContent}</a>
       <header className="topbar">
         <SidebarDrawer openLabel={t.openMenu} closeLabel={t.closeMenu} />
-        <Link className="topbar-title" href={`/${lang}/`}>{BOOK_TITLE[lang]}</Link>
+        <Link className="topbar-title" href={`/${lang}/`} prefetch={false}>{BOOK_TITLE[lang]}</Link>
         <div className="topbar-tools">
           <LangSwitch lang={lang} slug={slug} label={t.switchLanguageLabel} text={t.switchLanguage} />
           <ThemeToggle toDark={t.themeToDark} toLight={t.themeToLight} />
@@ -34,7 +34,7 @@ export function BookShell({ lang, slug, written, outline, children }: Props) {
       <div className={outline ? 'shell shell-with-toc' : 'shell'}>
         <nav className="sidebar" id="sidebar" aria-label={t.contents}>
           <p className="sidebar-heading">
-            <Link href={`/${lang}/`} aria-current={slug ? undefined : 'page'}>{t.bookHome}</Link>
+            <Link href={`/${lang}/`} prefetch={false} aria-current={slug ? undefined : 'page'}>{t.bookHome}</Link>
           </p>
           {PARTS.map((part) => (
             <div key={part.id} className="sidebar-part">
@@ -55,7 +55,7 @@ export function BookShell({ lang, slug, written, outline, children }: Props) {
                   }
                   return (
                     <li key={c.slug} className="sidebar-item">
-                      <Link href={`/${lang}/${c.slug}/`} aria-current={c.slug === slug ? 'page' : undefined} title={label}>
+                      <Link href={`/${lang}/${c.slug}/`} prefetch={false} aria-current={c.slug === slug ? 'page' : undefined} title={label}>
                         <span className="sidebar-num">{c.label.kind === 'chapter' ? c.label.n : c.label.letter}</span>
                         <span>{title}</span>
                       </Link>

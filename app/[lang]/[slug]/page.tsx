@@ -60,7 +60,7 @@ export default async function ChapterPage({ params }: { params: Params }) {
         </div>
         <nav className="prev-next" aria-label={TEXT[lang].prevNext}>
           {prev ? (
-            <Link className="prev" href={`/${lang}/${prev.slug}/`} rel="prev">
+            <Link className="prev" href={`/${lang}/${prev.slug}/`} prefetch={false} rel="prev">
               <span className="prev-next-dir">← {t.previous}</span>
               <span className="prev-next-title">{chapterLabel(prev, lang)} · {prev.title[lang]}</span>
             </Link>
@@ -68,7 +68,7 @@ export default async function ChapterPage({ params }: { params: Params }) {
             <span />
           )}
           {next ? (
-            <Link className="next" href={`/${lang}/${next.slug}/`} rel="next">
+            <Link className="next" href={`/${lang}/${next.slug}/`} prefetch={false} rel="next">
               <span className="prev-next-dir">{t.next} →</span>
               <span className="prev-next-title">{chapterLabel(next, lang)} · {next.title[lang]}</span>
             </Link>
