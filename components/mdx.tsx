@@ -10,11 +10,12 @@ import { Callout, type CalloutKind } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
 import { Heading } from '@/components/mdx/Heading';
 import { Mermaid } from '@/components/mdx/Mermaid';
-import { Timeline } from '@/components/charts/Timeline';
-import { Calculator } from '@/components/calculators/Calculator';
+import { TimelineIsland } from '@/components/charts/TimelineIsland';
+import { CalculatorIsland } from '@/components/calculators/CalculatorIsland';
 import { CALCULATORS, type CalculatorId } from '@/lib/finance';
 import { Answer } from '@/components/mdx/Answer';
 import { WidgetHost } from '@/components/widgets/WidgetHost';
+import '@/components/widgets/styles.generated';
 import { CALCULATOR_TAGS, type MdxTag } from '@/lib/content/tags';
 import { UI, type Lang } from '@/lib/i18n';
 import { resolveDefaults } from '@/lib/state/schema';
@@ -49,7 +50,7 @@ export function mdxComponents(lang: Lang): MDXComponents & Record<MdxTag, unknow
     ),
     Callout: (props: { kind?: CalloutKind; title?: string; children?: ReactNode }) => <Callout {...props} lang={lang} />,
     Calc: (props: Omit<ComponentProps<typeof Calc>, 'lang'>) => <Calc {...props} lang={lang} />,
-    Timeline: () => <Timeline lang={lang} />,
+    Timeline: () => <TimelineIsland lang={lang} />,
     Answer: ({ children }: { children?: ReactNode }) => <Answer lang={lang}>{children}</Answer>,
     ...widgetTags(lang),
     ...calculatorTags(lang),
@@ -72,7 +73,7 @@ function calculatorTags(lang: Lang) {
   return Object.fromEntries(
     CALCULATOR_TAGS.map((tag) => {
       const id = (tag[0]!.toLowerCase() + tag.slice(1)) as CalculatorId;
-      const Tag = (props: Record<string, unknown>) => <Calculator id={id} lang={lang} defaults={resolveDefaults(id, CALCULATORS[id].schema, props)} />;
+      const Tag = (props: Record<string, unknown>) => <CalculatorIsland id={id} lang={lang} defaults={resolveDefaults(id, CALCULATORS[id].schema, props)} />;
       Tag.displayName = tag;
       return [tag, Tag];
     }),

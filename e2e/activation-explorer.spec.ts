@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, showWidget } from './fixtures';
 
 const ID = 'activationExplorer';
 
@@ -7,7 +7,8 @@ const ID = 'activationExplorer';
 async function open(page: Page, lang: 'zh' | 'en', query = '') {
   await page.goto(`/${lang}/neural-networks/${query}`);
   const w = page.locator(`[data-widget="${ID}"]`);
-  await expect(w).toHaveAttribute('data-url-state', 'applied');
+  // An island: its code loads when it comes near the viewport.
+  await showWidget(page, ID);
   return w;
 }
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, showWidget } from './fixtures';
 import { PARAMS_221, neuralNetworksWorked as nn } from '../lib/worked/neural-networks';
 
 const ID = 'backpropStepper';
@@ -8,7 +8,8 @@ const ID = 'backpropStepper';
 async function open(page: Page, lang: 'zh' | 'en', query = '') {
   await page.goto(`/${lang}/neural-networks/${query}`);
   const w = page.locator(`[data-widget="${ID}"]`);
-  await expect(w).toHaveAttribute('data-url-state', 'applied');
+  // An island: its code loads when it comes near the viewport.
+  await showWidget(page, ID);
   return w;
 }
 
@@ -68,7 +69,7 @@ for (const lang of ['zh', 'en'] as const) {
 
       // The link restores the network after the step.
       await page.reload();
-      await expect(w).toHaveAttribute('data-url-state', 'applied');
+      await showWidget(page, ID);
       expect(await value(w, 'step')).toBe(1);
       expect(Math.abs((await value(w, 'loss')) - nn.nnExampleAfter('loss'))).toBeLessThan(1e-12);
       await expect(w.locator('[data-testid="widget-issues"]')).toHaveCount(0);

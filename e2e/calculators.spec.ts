@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, showWidget } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Opens a chapter with calculator inputs in the query string: `open(page, 'compute-economics', 'trainingCost', { params: 1e9 })`. */
@@ -8,8 +8,8 @@ async function open(page: Page, slug: string, id: string, inputs: Record<string,
     .join('&');
   await page.goto(`/${lang}/${slug}/?${q}`);
   const root = page.locator(`[data-widget="${id}"]`);
-  // Wait for hydration: the widget has read its settings from the URL.
-  await expect(root).toHaveAttribute('data-url-state', 'applied');
+  // A calculator is an island: its code loads when it comes near the viewport. Then it reads its settings from the URL.
+  await showWidget(page, id);
   return root;
 }
 

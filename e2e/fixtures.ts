@@ -71,3 +71,13 @@ export async function waitForDiagrams(page: Page) {
   await scrollThrough(page);
   await expect(page.locator('figure.mermaid:not([data-status="ready"]):not([data-status="error"])')).toHaveCount(0, { timeout: 30_000 });
 }
+
+/**
+ * Scrolls a widget into view, in one step in the page (an island replaces its server HTML with the live widget as it
+ * comes near, so a located element can be detached mid-action), and waits until it has read its settings from the URL.
+ */
+export async function showWidget(page: Page, id: string) {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), `[data-widget="${id}"]`);
+  await expect(page.locator(`[data-widget="${id}"]`)).toHaveAttribute('data-url-state', 'applied', { timeout: 30_000 });
+}

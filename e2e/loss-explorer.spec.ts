@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, showWidget } from './fixtures';
 
 const widget = '[data-widget="lossExplorer"]';
 const chapter = (lang: string) => `/${lang}/loss-and-optimizers/`;
@@ -8,7 +8,8 @@ const chapter = (lang: string) => `/${lang}/loss-and-optimizers/`;
 async function open(page: Page, lang: string, query = '') {
   await page.goto(`${chapter(lang)}${query}`);
   const w = page.locator(widget);
-  await expect(w).toHaveAttribute('data-url-state', 'applied');
+  // An island: its code loads when it comes near the viewport.
+  await showWidget(page, 'lossExplorer');
   return w;
 }
 

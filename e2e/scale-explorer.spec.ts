@@ -1,10 +1,10 @@
-import { test, expect } from './fixtures';
+import { test, expect, showWidget } from './fixtures';
 
 const widget = '[data-widget="scaleExplorer"]';
 
 test('a permalink restores the explorer’s settings', async ({ page }) => {
   await page.goto('/en/large-models/?scaleExplorer.params=7e10&scaleExplorer.precision=int4&scaleExplorer.optimizer=adam8bit#scale-explorer');
-  await expect(page.locator(widget)).toHaveAttribute('data-url-state', 'applied');
+  await showWidget(page, 'scaleExplorer');
   const w = page.locator(widget);
   // 7e10 × 0.5 B = 3.5e10 B; × 1.2 = 4.2e10 B; training with 8-bit Adam 7e10 × 10 B = 7e11 B (lib/scale/memory.ts)
   await expect(w.locator('[data-result="scaleExplorer.weightBytes"]')).toHaveAttribute('data-value', '35000000000');
@@ -18,7 +18,7 @@ test('a permalink restores the explorer’s settings', async ({ page }) => {
 
 test('a junk value keeps the default and says why', async ({ page }) => {
   await page.goto('/en/large-models/?scaleExplorer.params=banana&scaleExplorer.precision=fp8&scaleExplorer.nope=1');
-  await expect(page.locator(widget)).toHaveAttribute('data-url-state', 'applied');
+  await showWidget(page, 'scaleExplorer');
   const w = page.locator(widget);
   await expect(w.locator('[data-result="scaleExplorer.params"]')).toHaveAttribute('data-value', '7000000000');
   await expect(w.getByRole('radio', { name: /BF16/ })).toBeChecked();
@@ -31,7 +31,7 @@ test('a junk value keeps the default and says why', async ({ page }) => {
 
 test('the Chinese edition explains a bad value in Chinese', async ({ page }) => {
   await page.goto('/zh/large-models/?scaleExplorer.params=1e99');
-  await expect(page.locator(widget)).toHaveAttribute('data-url-state', 'applied');
+  await showWidget(page, 'scaleExplorer');
   const issues = page.locator(`${widget} [data-testid="widget-issues"]`);
   await expect(issues).toContainText('未被采用');
   await expect(issues).toContainText('之间');
@@ -39,7 +39,7 @@ test('the Chinese edition explains a bad value in Chinese', async ({ page }) => 
 
 test('changing a control updates the outputs and the URL, without adding history entries', async ({ page }) => {
   await page.goto('/en/large-models/');
-  await expect(page.locator(widget)).toHaveAttribute('data-url-state', 'applied');
+  await showWidget(page, 'scaleExplorer');
   const w = page.locator(widget);
   const before = await page.evaluate(() => history.length);
   await w.getByRole('button', { name: 'GPT-3 175B' }).click();
@@ -53,7 +53,7 @@ test('changing a control updates the outputs and the URL, without adding history
 
 test('typing a size accepts exponent notation and clamps with a visible note', async ({ page }) => {
   await page.goto('/en/large-models/');
-  await expect(page.locator(widget)).toHaveAttribute('data-url-state', 'applied');
+  await showWidget(page, 'scaleExplorer');
   const w = page.locator(widget);
   const box = w.getByLabel('Parameters', { exact: true });
   await box.fill('4.05e11');
@@ -72,20 +72,20 @@ test('typing a size accepts exponent notation and clamps with a visible note', a
 test('copy link writes the settings that differ from the defaults and the section', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/en/large-models/');
-  await expect(page.locator(widget)).toHaveAttribute('data-url-state', 'applied');
+  await showWidget(page, 'scaleExplorer');
   const w = page.locator(widget);
   await w.getByRole('button', { name: 'Llama 3 70B' }).click();
   await w.getByRole('button', { name: 'Copy link with these settings' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\/en\/large-models\/\?scaleExplorer\.params=70000000000#scale-explorer$/);
   await page.goto(link);
-  await expect(page.locator(widget)).toHaveAttribute('data-url-state', 'applied');
+  await showWidget(page, 'scaleExplorer');
   await expect(page.locator(`${widget} [data-result="scaleExplorer.params"]`)).toHaveAttribute('data-value', '70000000000');
 });
 
 test('the controls work from the keyboard', async ({ page }) => {
   await page.goto('/en/large-models/');
-  await expect(page.locator(widget)).toHaveAttribute('data-url-state', 'applied');
+  await showWidget(page, 'scaleExplorer');
   const w = page.locator(widget);
   const slider = w.getByRole('slider', { name: /Parameters/ });
   await slider.focus();

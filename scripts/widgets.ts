@@ -3,7 +3,8 @@
 // the chapters that use it. Generated, git-ignored, rewritten before every build, typecheck and test:
 //   lib/widgets/registry.generated.ts      every definition (the MDX tags, the content checks, the tests)
 //   lib/widgets/loaders.generated.ts       the live ones, each loaded on demand (the training worker)
-//   components/widgets/views.generated.tsx every view behind next/dynamic (live ones client-only, with a placeholder)
+//   components/widgets/views.generated.tsx every view: live ones client-only behind a placeholder, the others islands
+//   components/widgets/styles.generated.ts the islands' CSS modules, imported by the server-side MDX tag map
 // Usage: node --import tsx scripts/widgets.ts [--check]   (--check: fail if a file is out of date instead of writing)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -78,25 +79,44 @@ const views =
   "import dynamic from 'next/dynamic';\n" +
   "import type { ComponentType } from 'react';\n" +
   "import type { Lang } from '@/lib/i18n';\n" +
+  "import { island } from './Island';\n" +
   "import { WidgetPlaceholder } from './WidgetPlaceholder';\n\n" +
   'type View = ComponentType<{ lang: Lang; defaults: never }>;\n\n' +
-  '/** Every widget view by id: live ones load on the client only, behind a placeholder of their height. */\n' +
+  '/**\n' +
+  ' * Every widget view by id. Live ones load on the client only, behind a placeholder of their height; the others are\n' +
+  ' * islands: in the page\'s HTML from the build, their code loaded only when they come near the viewport.\n' +
+  ' */\n' +
   'export const VIEWS: Record<string, View> = {\n' +
   found
     .map(({ def }) => {
       const dir = viewFolder(def.id);
       return def.task
         ? `  ${def.id}: dynamic(() => import('./${dir}'), { ssr: false, loading: () => <WidgetPlaceholder height={${def.placeholderHeight ?? 600}} /> }) as View,\n`
-        : `  ${def.id}: dynamic(() => import('./${dir}')) as View,\n`;
+        : `  ${def.id}: island(() => import('./${dir}'), { minHeight: ${def.placeholderHeight ?? 400} }) as View,\n`;
     })
     .join('') +
   '};\n';
+
+// The CSS modules of the islands' views, imported by the (server) MDX component map so that their styles are in the
+// page's stylesheet from the start: an island's HTML is on screen before its code (and a lazily loaded module's CSS).
+const styleImports = found
+  .filter(({ def }) => !def.task)
+  .flatMap(({ def }) => {
+    const dir = path.join(VIEWS, viewFolder(def.id));
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.module.css'))
+      .sort()
+      .map((f) => `import './${viewFolder(def.id)}/${f}';\n`);
+  });
+const styles = header + '// Stylesheets of the island widgets, so that their server-rendered HTML is styled before their code loads.\n' + styleImports.join('') + 'export {};\n';
 
 let stale = 0;
 for (const [file, text] of [
   [path.join(LIB, 'registry.generated.ts'), registry],
   [path.join(LIB, 'loaders.generated.ts'), loaders],
   [path.join(VIEWS, 'views.generated.tsx'), views],
+  [path.join(VIEWS, 'styles.generated.ts'), styles],
 ] as const) {
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
   if (old === text) continue;

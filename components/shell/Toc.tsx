@@ -18,8 +18,13 @@ export function Toc({ outline, title }: { outline: OutlineEntry[]; title: string
     update();
     window.addEventListener('scroll', update, { passive: true });
     window.addEventListener('hashchange', update);
+    // Content that changes height (a diagram drawn, a widget loaded) moves the headings without a scroll event.
+    const article = document.querySelector('article');
+    const ro = typeof ResizeObserver !== 'undefined' && article ? new ResizeObserver(update) : null;
+    if (article) ro?.observe(article);
     return () => {
       cancelAnimationFrame(frame);
+      ro?.disconnect();
       window.removeEventListener('scroll', update);
       window.removeEventListener('hashchange', update);
     };

@@ -1,0 +1,69 @@
+'use client';
+
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+
+/** Rendered on the server and in the browser, and a layout effect is fine only in the browser. */
+const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+/**
+ * An island: a component rendered into the page's HTML at build time, whose JavaScript loads only when it comes near
+ * the viewport. Until then the server's HTML stays exactly as it is (React leaves the inside of a
+ * dangerouslySetInnerHTML element alone when it hydrates), so the reader sees the widget at once and nothing moves,
+ * while the page's first load carries none of its code. Near the viewport, the code loads and the component renders in
+ * place of its own HTML. Rendered on the client without server HTML (after a client-side navigation), the island holds
+ * `minHeight` until its code arrives.
+ */
+export function island<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { margin = '1200px', minHeight = 0 }: { margin?: string; minHeight?: number } = {}) {
+  const ServerView = lazy(load);
+  function Island(props: P) {
+    const ref = useRef<HTMLDivElement>(null);
+    const [View, setView] = useState<ComponentType<P> | null>(null);
+    const [empty, setEmpty] = useState(false);
+    useIsoLayoutEffect(() => {
+      if (ref.current && !ref.current.firstChild) setEmpty(true);
+    }, []);
+    useEffect(() => {
+      const el = ref.current;
+      if (!el) return;
+      let cancelled = false;
+      const start = () =>
+        void load().then((m) => {
+          if (!cancelled) setView(() => m.default);
+        });
+      if (typeof IntersectionObserver === 'undefined') {
+        start();
+        return;
+      }
+      const io = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            io.disconnect();
+            start();
+          }
+        },
+        { rootMargin: margin },
+      );
+      io.observe(el);
+      return () => {
+        cancelled = true;
+        io.disconnect();
+      };
+    }, []);
+    if (typeof window === 'undefined') {
+      return (
+        <div className="island">
+          <Suspense>
+            <ServerView {...props} />
+          </Suspense>
+        </div>
+      );
+    }
+    if (!View) return <div className="island" ref={ref} style={empty ? { minHeight } : undefined} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: '' }} />;
+    return (
+      <div className="island" ref={ref}>
+        <View {...props} />
+      </div>
+    );
+  }
+  return Island;
+}
