@@ -9,10 +9,13 @@ import { useEffect } from 'react';
 export function ScrollableMath() {
   useEffect(() => {
     const update = () => {
-      for (const el of Array.from(document.querySelectorAll<HTMLElement>('.katex-display'))) {
-        if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
-        else el.removeAttribute('tabindex');
-      }
+      // Read every width first, then write: one layout, however many equations.
+      const displays = Array.from(document.querySelectorAll<HTMLElement>('.katex-display'));
+      const wide = displays.map((el) => el.scrollWidth > el.clientWidth + 1);
+      displays.forEach((el, i) => {
+        if (wide[i] && !el.hasAttribute('tabindex')) el.tabIndex = 0;
+        else if (!wide[i] && el.hasAttribute('tabindex')) el.removeAttribute('tabindex');
+      });
     };
     update();
     const ro = new ResizeObserver(update);
