@@ -16,8 +16,6 @@ export function LangSwitch({ lang, slug, label, text }: { lang: Lang; slug?: str
       className="lang-switch"
       href={path}
       hrefLang={HTML_LANG[other]}
-      lang={HTML_LANG[other]}
-      aria-label={label}
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
@@ -26,7 +24,8 @@ export function LangSwitch({ lang, slug, label, text }: { lang: Lang; slug?: str
         window.location.assign(new URL(`${path}${window.location.search}${hash}`, window.location.origin).href);
       }}
     >
-      {text}
+      <span lang={HTML_LANG[other]}>{text}</span>
+      <span className="visually-hidden"> ({label})</span>
     </a>
   );
 }
