@@ -11,6 +11,7 @@ import remarkMath from 'remark-math';
 import remarkSmartypants from 'remark-smartypants';
 import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import { rehypeMathmlScripts } from './mathml-scripts';
 import { escapeHeadingIds, remarkHeadingIds, type OutlineEntry } from './heading-ids';
 import { remarkMermaid } from './mermaid';
 
@@ -30,6 +31,8 @@ export const SHIKI_THEMES = { light: 'github-light-high-contrast', dark: 'github
 export const rehypePlugins: PluggableList = [
   // KaTeX renders at build time: HTML for sight, MathML for screen readers; no KaTeX JavaScript ships.
   [rehypeKatex, { output: 'htmlAndMathml', strict: 'error', throwOnError: true }],
+  // After KaTeX: its MathML for scripts like w_{\min} has one child too many.
+  rehypeMathmlScripts,
   [rehypeShiki, { themes: SHIKI_THEMES, defaultColor: false, fallbackLanguage: 'text', addLanguageClass: true }],
 ];
 

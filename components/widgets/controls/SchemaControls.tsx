@@ -169,9 +169,10 @@ function NumberControl({ name, field, value, onChange, lang }: FieldProps<Number
   const nearest = ladder ? ladder.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(ladder[best]! - v) ? i : best), 0) : 0;
   return (
     <div className="control" data-control={name}>
-      <label htmlFor={id}>
-        {label}: <output htmlFor={id}>{shown}</output>
-      </label>
+      {/* The value beside its label, but outside it: a label may hold only the control it names. */}
+      <span className="control-label">
+        <label htmlFor={id}>{label}</label>: <output htmlFor={id}>{shown}</output>
+      </span>
       <input
         id={id}
         name={name}
