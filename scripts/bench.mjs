@@ -27,17 +27,20 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath, args: [...BASE_ARGS, ...WEBGPU] });
 const version = browser.version();
 
-// 1. Our loop against model.fit, and tensors, per backend (in a worker, as the widgets train).
-const page = await browser.newPage();
-await page.goto(`${origin}/bench/`);
-await page.getByRole('button', { name: /Run the benchmarks/ }).click();
-await page.waitForFunction(() => document.querySelector('[data-bench-state]')?.getAttribute('data-bench-state') === 'done', null, { timeout: 600_000 });
-const loops = await page.evaluate(() => window.__benchResults);
-await page.close();
+// 1. Our loop against model.fit, and tensors, per backend (in a worker, as the widgets train). `--pages` skips it.
+let loops = [];
+if (!process.argv.includes('--pages')) {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/bench/`);
+  await page.getByRole('button', { name: /Run the benchmarks/ }).click();
+  await page.waitForFunction(() => document.querySelector('[data-bench-state]')?.getAttribute('data-bench-state') === 'done', null, { timeout: 600_000 });
+  loops = await page.evaluate(() => window.__benchResults);
+  await page.close();
+}
 
 // 2. The page while the Playground trains: time to the first loss point, and long tasks on the main thread.
 const pageRuns = [];
-for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
+for (const backend of (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',')) {
   const p = await browser.newPage();
   await p.addInitScript(() => {
     window.__longTasks = [];

@@ -87,6 +87,43 @@ describe('createTrainer', () => {
     s.dispose();
   });
 
+  it('warms up without changing anything: the same losses after it, every optimizer, dropout and L2, no tensor left', async () => {
+    for (const optimizer of OPTIMIZERS) {
+      const losses = async (warm: boolean) => {
+        const s = setup('circle', { l2: 0.001, dropout: 0.2 });
+        const before = tf.memory().numTensors;
+        const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer, learningRate: 0.03, batchSize: 16, seed: 3, readLossEvery: 5, l2: 0.01 });
+        const made = tf.memory().numTensors;
+        if (warm) {
+          const weights = s.model.getWeights().map((w) => Array.from(w.dataSync()));
+          await trainer.warmUp();
+          expect(tf.memory().numTensors, optimizer).toBe(made);
+          expect(s.model.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(weights);
+          expect(trainer.progress().step).toBe(0);
+        }
+        const out: number[] = [];
+        for (let i = 0; i < 6; i++) out.push((await trainer.step(5)).loss!);
+        trainer.dispose();
+        expect(tf.memory().numTensors).toBe(before);
+        s.dispose();
+        return out;
+      };
+      expect(await losses(true), optimizer).toEqual(await losses(false));
+    }
+  });
+
+  it('runs steps asked for during a warm-up after it', async () => {
+    const s = setup('xor');
+    const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.03, batchSize: 16, seed: 1 });
+    const order: string[] = [];
+    const warm = trainer.warmUp().then(() => order.push('warm'));
+    const step = trainer.step(3).then((p) => order.push(`step ${p.step}`));
+    await Promise.all([warm, step]);
+    expect(order).toEqual(['warm', 'step 3']);
+    trainer.dispose();
+    s.dispose();
+  });
+
   it('keeps tf.memory().numTensors flat over many steps and back to the baseline after dispose', async () => {
     for (const optimizer of OPTIMIZERS) {
       const s = setup('xor', { l2: 0.001, dropout: 0.1 });

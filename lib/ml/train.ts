@@ -123,6 +123,13 @@ export interface Trainer {
   hyper(): Required<TrainerTuning>;
   /** Continues counting from `step` (after weights saved at that step were loaded into the model). */
   resumeAt(step: number): void;
+  /**
+   * Runs every kernel of a training step once on throwaway copies (the gradients of a batch of the current size, an
+   * optimizer of the same kind applying them to copies of the weights), so that a GPU backend compiles its shaders
+   * before the reader presses Train. Changes nothing: the weights, the optimizer's state, the step count and the
+   * order of the batches are as they were. Steps asked for meanwhile wait for it.
+   */
+  warmUp(): Promise<void>;
   /** Frees the optimizer and everything the trainer made (not the model or the data it was given). */
   dispose(): void;
 }
@@ -431,7 +438,46 @@ export function createTrainer(options: TrainerOptions): Trainer {
     return progress();
   };
 
+  const warm = async () => {
+    if (disposed) return;
+    const shadow = makeOptimizer(tf, optimizerName, learningRate);
+    // Inside tidy, so the clones go and only the variables (which keep their data) stay.
+    const copies = tf.tidy(() => vars.map((v) => tf.variable(v.clone() as Tensor, true, undefined, v.dtype)));
+    try {
+      const cost = tf.tidy(() => {
+        // The same kernels as a step: a gather over a permutation, a contiguous slice, forward and backward.
+        const ix = tf.range(0, Math.min(n, batchSize), 1, 'int32');
+        const xb = tf.gather(data.xs, ix);
+        const yb = tf.gather(data.ys, ix);
+        const f = () => {
+          // Dropout off: its seeded masks are drawn in order, and a draw here would shift every later step's mask.
+          // (Its few small kernels compile at the first real step.)
+          const pred = apply(xb, false);
+          const l = lossTensor(tf, loss, yb, pred);
+          const own = penalty();
+          const reg = direct ? direct.regularization() : null;
+          const terms = [l, ...(own ? [own] : []), ...(direct ? (reg ? [reg] : []) : (model.calculateLosses() as Scalar[]))];
+          return terms.length > 1 ? (tf.addN(terms) as Scalar) : l;
+        };
+        const { value, grads } = tf.variableGrads(f, vars);
+        // The optimizer's update kernels, on copies: the same shapes, so the same shaders.
+        shadow.applyGradients(Object.fromEntries(copies.map((c, i) => [c.name, grads[vars[i]!.name]!])));
+        return value;
+      });
+      await cost.data();
+      cost.dispose();
+    } finally {
+      disposeOptimizer(shadow);
+      tf.dispose(copies);
+    }
+  };
+
   return {
+    warmUp() {
+      const next = queue.then(warm);
+      queue = next.catch(() => undefined);
+      return next;
+    },
     step(count = 1) {
       const next = queue.then(() => run(Math.max(0, Math.floor(count))));
       queue = next.catch(() => undefined);

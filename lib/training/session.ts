@@ -258,6 +258,9 @@ export class TrainingSession {
     }
     await this.sendFrame();
     this.setStatus(run.progress().step > 0 ? 'paused' : 'idle');
+    // While the reader looks at the untrained model: compile the step's kernels. A Train pressed meanwhile waits in
+    // the queue behind this and then starts at full speed.
+    if (run.warmUp) await this.orLost(run.warmUp());
   }
 
   /** Trains until paused, diverged, the target step count, or a rebuild; yields between chunks so messages get through. */

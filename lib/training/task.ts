@@ -49,6 +49,11 @@ export interface TaskRun<V = unknown, Info = unknown, Extra = unknown, Req exten
   progress(): TrainProgress;
   /** Measures a full frame (held-out metrics, the view's payload). Called a few times a second at most. */
   frame(): Promise<FrameData<Extra>>;
+  /**
+   * Compiles what a step needs (a GPU backend's shaders) without changing the run; the session calls it once the run
+   * is shown, before the reader presses Train, so the first loss point comes quickly.
+   */
+  warmUp?(): Promise<void>;
   /** Applies settings whose changed fields are all `live` in the schema, without rebuilding (step count kept). */
   tune?(settings: V): void;
   /** Answers extra requests by name. */

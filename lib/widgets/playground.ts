@@ -161,6 +161,7 @@ const task: TrainingTask<PlaygroundValues, PlaygroundInfo, PlaygroundExtra> = {
         points: { train: data.train.xs, trainLabels: data.train.labels, test: data.test.xs, testLabels: data.test.labels },
       },
       step: (n) => trainer.step(n),
+      warmUp: () => trainer.warmUp(),
       progress: () => trainer.progress(),
       async frame() {
         const testEval = await trainer.evaluate(test);

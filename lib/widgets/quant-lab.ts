@@ -175,6 +175,7 @@ const task: TrainingTask<QuantLabValues, { params: number }, undefined, QuantLab
       info: { params: countParams(config) },
       targetSteps: s.steps,
       step: (n: number) => trainer.step(n),
+      warmUp: () => trainer.warmUp(),
       progress: () => trainer.progress(),
       async frame() {
         const t = await trainer.evaluate(test);
