@@ -76,22 +76,20 @@ const loaders =
 const views =
   "'use client';\n\n" +
   header +
-  "import dynamic from 'next/dynamic';\n" +
   "import type { ComponentType } from 'react';\n" +
   "import type { Lang } from '@/lib/i18n';\n" +
-  "import { island } from './Island';\n" +
-  "import { WidgetPlaceholder } from './WidgetPlaceholder';\n\n" +
+  "import { clientIsland, island } from './Island';\n\n" +
   'type View = ComponentType<{ lang: Lang; defaults: never }>;\n\n' +
   '/**\n' +
-  ' * Every widget view by id. Live ones load on the client only, behind a placeholder of their height; the others are\n' +
-  ' * islands: in the page\'s HTML from the build, their code loaded only when they come near the viewport.\n' +
+  ' * Every widget view by id, its code loaded only when it comes near the viewport. Live ones render on the client only,\n' +
+  ' * behind a placeholder of their height; the others are islands, in the page\'s HTML from the build.\n' +
   ' */\n' +
   'export const VIEWS: Record<string, View> = {\n' +
   found
     .map(({ def }) => {
       const dir = viewFolder(def.id);
       return def.task
-        ? `  ${def.id}: dynamic(() => import('./${dir}'), { ssr: false, loading: () => <WidgetPlaceholder height={${def.placeholderHeight ?? 600}} /> }) as View,\n`
+        ? `  ${def.id}: clientIsland(() => import('./${dir}'), { id: '${def.id}', height: ${def.placeholderHeight ?? 600} }) as View,\n`
         : `  ${def.id}: island(() => import('./${dir}'), { minHeight: ${def.placeholderHeight ?? 400} }) as View,\n`;
     })
     .join('') +

@@ -13,6 +13,49 @@ const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayout
  * place of its own HTML. Rendered on the client without server HTML (after a client-side navigation), the island holds
  * `minHeight` until its code arrives.
  */
+/** Calls `start` once the element comes within `margin` of the viewport (at once where there is no observer). */
+function useWhenNear(ref: { current: Element | null }, margin: string, start: () => void) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      start();
+      return;
+    }
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          start();
+        }
+      },
+      { rootMargin: margin },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}
+
+/**
+ * A client-only component (a live widget: it trains in the reader's browser, so there is nothing to render at build
+ * time) behind a placeholder of its height, whose code loads only when it comes near the viewport.
+ */
+export function clientIsland<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+  { id, margin = '1200px', height = 600 }: { id: string; margin?: string; height?: number },
+) {
+  function ClientIsland(props: P) {
+    const ref = useRef<HTMLDivElement>(null);
+    const [View, setView] = useState<ComponentType<P> | null>(null);
+    useWhenNear(ref, margin, () => void load().then((m) => setView(() => m.default)));
+    // The placeholder carries the widget's hook (data-widget), so a test or a script can find it and scroll it near.
+    if (!View) return <div ref={ref} data-widget={id} data-placeholder="" className="widget widget-placeholder" style={{ minHeight: height }} aria-busy="true" />;
+    return <View {...props} />;
+  }
+  return ClientIsland;
+}
+
 export function island<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { margin = '1200px', minHeight = 0 }: { margin?: string; minHeight?: number } = {}) {
   const ServerView = lazy(load);
   function Island(props: P) {
@@ -22,33 +65,7 @@ export function island<P extends object>(load: () => Promise<{ default: Componen
     useIsoLayoutEffect(() => {
       if (ref.current && !ref.current.firstChild) setEmpty(true);
     }, []);
-    useEffect(() => {
-      const el = ref.current;
-      if (!el) return;
-      let cancelled = false;
-      const start = () =>
-        void load().then((m) => {
-          if (!cancelled) setView(() => m.default);
-        });
-      if (typeof IntersectionObserver === 'undefined') {
-        start();
-        return;
-      }
-      const io = new IntersectionObserver(
-        (entries) => {
-          if (entries.some((e) => e.isIntersecting)) {
-            io.disconnect();
-            start();
-          }
-        },
-        { rootMargin: margin },
-      );
-      io.observe(el);
-      return () => {
-        cancelled = true;
-        io.disconnect();
-      };
-    }, []);
+    useWhenNear(ref, margin, () => void load().then((m) => setView(() => m.default)));
     if (typeof window === 'undefined') {
       return (
         <div className="island">
