@@ -22,6 +22,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium() ?? undefined, args: BASE_ARGS },
     trace: 'off',
+    // The book's service worker precaches the whole book (~37 MB) after each first visit; only e2e/offline.spec.ts,
+    // which tests it, lets it run.
+    serviceWorkers: 'block',
   },
   webServer: [
     {

@@ -8,5 +8,6 @@ const base = process.env.SUBPATH ?? '/course/book';
 fs.rmSync('out-subpath', { recursive: true, force: true });
 execFileSync(process.execPath, ['scripts/prepare-assets.mjs'], { stdio: 'inherit' });
 execFileSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, BASE_PATH: base, NEXT_TELEMETRY_DISABLED: '1' } });
+execFileSync(process.execPath, ['scripts/postbuild.mjs', '--dir', 'out', '--base', base], { stdio: 'inherit' });
 fs.renameSync('out', 'out-subpath');
 console.log(`Built the book under ${base} into out-subpath/`);

@@ -4,6 +4,7 @@ import '../globals.css';
 import '@/app/fonts';
 import { BOOK_TITLE } from '@/lib/i18n';
 import { HydrationMark } from '@/components/shell/HydrationMark';
+import { ServiceWorker } from '@/components/shell/ServiceWorker';
 import { ThemeScript } from '@/components/shell/ThemeScript';
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default function ChooserLayout({ children }: { children: ReactNode }) {
       <body>
         {children}
         <HydrationMark />
+        <ServiceWorker />
       </body>
     </html>
   );

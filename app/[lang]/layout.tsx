@@ -5,8 +5,10 @@ import 'katex/dist/katex.min.css';
 import '../globals.css';
 import '@/app/fonts';
 import { Announcer } from '@/components/shell/Announcer';
+import { HashAnchor } from '@/components/shell/HashAnchor';
 import { HydrationMark } from '@/components/shell/HydrationMark';
 import { ScrollableMath } from '@/components/shell/ScrollableMath';
+import { ServiceWorker } from '@/components/shell/ServiceWorker';
 import { ThemeScript } from '@/components/shell/ThemeScript';
 import { BOOK_SUBTITLE, BOOK_TITLE, HTML_LANG, LANGS, isLang } from '@/lib/i18n';
 
@@ -37,7 +39,9 @@ export default async function EditionLayout({ children, params }: { children: Re
         {children}
         <Announcer />
         <HydrationMark />
+        <HashAnchor />
         <ScrollableMath />
+        <ServiceWorker lang={lang} />
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import { CHAPTERS, PARTS, chapterLabel } from '@/lib/content/chapters';
 import type { OutlineEntry } from '@/lib/mdx/heading-ids';
 import { BOOK_TITLE, UI, type Lang } from '@/lib/i18n';
 import { LangSwitch } from './LangSwitch';
+import { Search } from './Search';
 import { SidebarDrawer } from './SidebarDrawer';
 import { ThemeToggle } from './ThemeToggle';
 import { Toc } from './Toc';
@@ -27,6 +28,7 @@ export function BookShell({ lang, slug, written, outline, children }: Props) {
         <SidebarDrawer openLabel={t.openMenu} closeLabel={t.closeMenu} />
         <Link className="topbar-title" href={`/${lang}/`} prefetch={false}>{BOOK_TITLE[lang]}</Link>
         <div className="topbar-tools">
+          <Search lang={lang} />
           <LangSwitch lang={lang} slug={slug} label={t.switchLanguageLabel} text={t.switchLanguage} />
           <ThemeToggle toDark={t.themeToDark} toLight={t.themeToLight} />
         </div>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { mdxComponents } from '@/components/mdx';
 import { BookShell } from '@/components/shell/BookShell';
+import { SearchHighlight } from '@/components/shell/SearchHighlight';
 import { chapterBySlug, chapterLabel, neighbours } from '@/lib/content/chapters';
 import { loadChapter } from '@/app/chapter-loader';
 import { writtenSlugs } from '@/lib/content/source';
@@ -14,6 +15,9 @@ const TEXT = bilingual({
 });
 
 export const dynamicParams = false;
+
+/** Where the book is hosted, with its base path ("https://example.edu/course/book"), if the build was told. */
+const SITE_URL = (process.env.SITE_URL ?? '').replace(/\/+$/, '');
 
 export function generateStaticParams() {
   return LANGS.flatMap((lang) => writtenSlugs().map((slug) => ({ lang, slug })));
@@ -28,7 +32,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: source.frontmatter.title,
     description: source.frontmatter.summary,
-    alternates: { languages: { 'zh-CN': `/zh/${slug}/`, en: `/en/${slug}/` } },
+    // hreflang alternates must be absolute URLs, so they are written only when the host is known (SITE_URL at build).
+    ...(SITE_URL ? { alternates: { languages: { 'zh-CN': `${SITE_URL}/zh/${slug}/`, en: `${SITE_URL}/en/${slug}/` } } } : {}),
   };
 }
 
@@ -44,13 +49,13 @@ export default async function ChapterPage({ params }: { params: Params }) {
 
   return (
     <BookShell lang={lang} slug={slug} written={written} outline={outline}>
-      <article className="chapter" data-chapter={slug}>
+      <article className="chapter" data-chapter={slug} data-pagefind-body="">
         <header className="chapter-header">
-          <p className="chapter-label">{chapterLabel(entry, lang)}</p>
+          <p className="chapter-label" data-pagefind-meta="label">{chapterLabel(entry, lang)}</p>
           <h1>{fm.title}</h1>
           <p className="chapter-summary">{fm.summary}</p>
           {fm.sources.length > 0 ? (
-            <p className="chapter-meta">
+            <p className="chapter-meta" data-pagefind-ignore="all">
               {t.sources}: {fm.sources.join(TEXT[lang].sourceSeparator)} · {t.updated} <time dateTime={fm.updated}>{fm.updated}</time>
             </p>
           ) : null}
@@ -58,7 +63,7 @@ export default async function ChapterPage({ params }: { params: Params }) {
         <div className="prose">
           <Content components={mdxComponents(lang)} />
         </div>
-        <nav className="prev-next" aria-label={TEXT[lang].prevNext}>
+        <nav className="prev-next" aria-label={TEXT[lang].prevNext} data-pagefind-ignore="all">
           {prev ? (
             <Link className="prev" href={`/${lang}/${prev.slug}/`} prefetch={false} rel="prev">
               <span className="prev-next-dir">← {t.previous}</span>
@@ -75,6 +80,7 @@ export default async function ChapterPage({ params }: { params: Params }) {
           ) : null}
         </nav>
       </article>
+      <SearchHighlight />
     </BookShell>
   );
 }
