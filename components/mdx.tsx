@@ -9,6 +9,7 @@ import { Calc } from '@/components/mdx/Calc';
 import { Callout, type CalloutKind } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
 import { Heading } from '@/components/mdx/Heading';
+import { KatexHtml } from '@/components/mdx/KatexHtml';
 import { Mermaid } from '@/components/mdx/Mermaid';
 import { TimelineIsland } from '@/components/charts/TimelineIsland';
 import { CalculatorIsland } from '@/components/calculators/CalculatorIsland';
@@ -45,6 +46,8 @@ export function mdxComponents(lang: Lang): MDXComponents & Record<MdxTag, unknow
       ) : (
         <a href={href} {...props} />
       ),
+    // Not a tag a chapter writes: lib/mdx/katex-html.ts puts it where KaTeX rendered a formula.
+    KatexHtml,
     Mermaid: ({ chart }: { chart: string }) => (
       <Mermaid chart={chart} labels={{ loading: t.diagramLoading, error: t.diagramError, source: t.showSource, diagram: t.diagram }} />
     ),

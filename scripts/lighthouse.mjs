@@ -49,6 +49,11 @@ for (const path of pages) {
     onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
   });
   const lhr = result.lhr;
+  // LH_REPORT_DIR=dir keeps each page's whole report (for reading where the time went).
+  if (process.env.LH_REPORT_DIR) {
+    fs.mkdirSync(process.env.LH_REPORT_DIR, { recursive: true });
+    fs.writeFileSync(`${process.env.LH_REPORT_DIR}/${path.replace(/\W+/g, '_')}.json`, JSON.stringify(lhr));
+  }
   const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
   const run = {
     path,

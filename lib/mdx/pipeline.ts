@@ -11,6 +11,7 @@ import remarkMath from 'remark-math';
 import remarkSmartypants from 'remark-smartypants';
 import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import { rehypeKatexHtml } from './katex-html';
 import { rehypeMathmlScripts } from './mathml-scripts';
 import { escapeHeadingIds, remarkHeadingIds, type OutlineEntry } from './heading-ids';
 import { remarkMermaid } from './mermaid';
@@ -33,6 +34,8 @@ export const rehypePlugins: PluggableList = [
   [rehypeKatex, { output: 'htmlAndMathml', strict: 'error', throwOnError: true }],
   // After KaTeX: its MathML for scripts like w_{\min} has one child too many.
   rehypeMathmlScripts,
+  // Last of the math steps: each formula becomes one HTML string, not thousands of React elements to hydrate.
+  rehypeKatexHtml,
   [rehypeShiki, { themes: SHIKI_THEMES, defaultColor: false, fallbackLanguage: 'text', addLanguageClass: true }],
 ];
 
