@@ -78,8 +78,9 @@ export function writeKit({ base, from, zip }) {
   if (!fs.existsSync(path.join(from, 'sw.js'))) throw new Error(`pack: ${from} has no sw.js (run node scripts/postbuild.mjs --dir ${from} --base ${base})`);
   const folder = base.split('/').pop() || 'book';
   const files = entries(from, folder);
-  const template = fs.readFileSync(path.join(here, 'hosting.md'), 'utf8');
-  files[`${folder}/HOSTING.md`] = [Buffer.from(hostingText(template, base)), { level: 9 }];
+  for (const [template, name] of [['hosting.md', 'HOSTING.md'], ['hosting.zh.md', 'HOSTING.zh.md']]) {
+    files[`${folder}/${name}`] = [Buffer.from(hostingText(fs.readFileSync(path.join(here, template), 'utf8'), base)), { level: 9 }];
+  }
   files[`${folder}/.htaccess`] = [Buffer.from(HTACCESS(base)), { level: 9 }];
   files[`${folder}/.nojekyll`] = [new Uint8Array(0), { level: 0 }];
   const out = zip ?? path.join(root, 'dist', `book${base.replaceAll('/', '-') || '-root'}.zip`);
@@ -100,7 +101,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const kit = writeKit({ base, from, zip: arg('out') && path.resolve(arg('out')) });
     console.log(
       `pack: ${path.relative(process.cwd(), kit.zip)}: ${kit.files} files, ${(kit.bytes / 1024 / 1024).toFixed(1)} MB; ` +
-        `unzip it, put the contents of ${kit.folder}/ at ${base || '/'} on the server, and read ${kit.folder}/HOSTING.md`,
+        `unzip it, put the contents of ${kit.folder}/ at ${base || '/'} on the server, and read ${kit.folder}/HOSTING.md (中文：HOSTING.zh.md)`,
     );
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);

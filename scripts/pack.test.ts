@@ -24,4 +24,12 @@ describe('course kit', () => {
       'DirectoryIndex index.html\nErrorDocument 404 /course/book/404.html\nAddType application/wasm .wasm\nAddType application/manifest+json .webmanifest\n',
     );
   });
+
+  it('gives Chinese teachers the same configuration, block for block', () => {
+    const blocks = (file: string) => [...hostingText(fs.readFileSync(file, 'utf8'), '/course/book').matchAll(/```[\s\S]*?```/g)].map((m) => m[0]);
+    const en = blocks('scripts/hosting.md');
+    expect(en.length).toBeGreaterThanOrEqual(2);
+    expect(blocks('scripts/hosting.zh.md')).toEqual(en);
+    expect(hostingText(fs.readFileSync('scripts/hosting.zh.md', 'utf8'), '/course/book')).not.toMatch(/\{\{/);
+  });
 });
