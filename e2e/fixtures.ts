@@ -73,6 +73,15 @@ export async function waitForDiagrams(page: Page) {
 }
 
 /**
+ * Scrolls the first element matching `selector` to the middle of the viewport, in one step in the page. Unlike a
+ * locator's scrollIntoViewIfNeeded it does not wait for the element to hold still, which a page opened at a #fragment
+ * (HashAnchor keeps the heading in place while islands load) or an island swapping its HTML may never do in time.
+ */
+export async function scrollToElement(page: Page, selector: string) {
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), selector);
+}
+
+/**
  * Scrolls a widget into view, in one step in the page (an island replaces its server HTML with the live widget as it
  * comes near, so a located element can be detached mid-action), and waits until it has read its settings from the URL.
  */

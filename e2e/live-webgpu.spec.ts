@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, scrollToElement } from './fixtures';
 import { BASE_ARGS, findChromium } from '../scripts/chromium.mjs';
 
 // WebGPU without a GPU: SwiftShader, with exactly these flags (ARCHITECTURE.md, known pitfalls).
@@ -64,7 +64,7 @@ test('the optimizer race runs on WebGPU (SwiftShader): every optimizer goes down
   test.setTimeout(150_000);
   await page.goto('/en/loss-and-optimizers/?optimizerRace.backend=webgpu&optimizerRace.pace=fast&optimizerRace.steps=40#optimizer-race');
   const w = page.locator('[data-widget="optimizerRace"]');
-  await w.scrollIntoViewIfNeeded();
+  await scrollToElement(page, '[data-widget="optimizerRace"]');
   await expect(w).toHaveAttribute('data-backend', 'webgpu', { timeout: 90_000 });
   await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
   await w.locator('[data-action="play"]').click();

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, scrollToElement } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const PG = '[data-widget="playground"]';
@@ -9,7 +9,7 @@ async function openPlayground(page: Page, query: string, lang = 'en') {
   const w = page.locator(PG);
   await expect(w).toHaveAttribute('data-url-state', 'applied');
   // The session starts when the widget nears the viewport; make sure it is on screen whatever the layout did.
-  await w.scrollIntoViewIfNeeded();
+  await scrollToElement(page, PG);
   // A backend is chosen (shaders are compiled ahead on GPU backends), then the session is idle, ready to train.
   await expect(w).toHaveAttribute('data-backend', /\w/, { timeout: 60_000 });
   await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, scrollToElement } from './fixtures';
 import { createServer } from '../scripts/serve.mjs';
 
 /**
@@ -114,7 +114,7 @@ test.describe('offline', () => {
       // The Playground trains: the worker script, tfjs's chunks and the data all come from the precache.
       const w = page.locator('[data-widget="playground"]');
       await expect(w).toHaveAttribute('data-url-state', 'applied');
-      await w.scrollIntoViewIfNeeded();
+      await scrollToElement(page, '[data-widget="playground"]');
       await expect(w).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
       await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
       // In the training worker, which kept the bootstrap parameters in its address, not on the page's main thread.

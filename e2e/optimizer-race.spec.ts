@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, scrollToElement } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const RACERS = ['sgd', 'momentum', 'rmsprop', 'adagrad', 'adam', 'adamw'];
@@ -7,7 +7,7 @@ async function openRace(page: Page, query: string, lang = 'en') {
   await page.goto(`/${lang}/loss-and-optimizers/?${query}#optimizer-race`);
   const w = page.locator('[data-widget="optimizerRace"]');
   await expect(w).toHaveAttribute('data-url-state', 'applied');
-  await w.scrollIntoViewIfNeeded();
+  await scrollToElement(page, '[data-widget="optimizerRace"]');
   await expect(w).toHaveAttribute('data-backend', /\w/, { timeout: 60_000 });
   await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
   return w;
@@ -54,9 +54,10 @@ test('clicking the map restarts the race from that point', async ({ page }) => {
   const x0 = Number(new URL(page.url()).searchParams.get('optimizerRace.x0'));
   expect(x0).toBeGreaterThan(2);
   expect(x0).toBeLessThan(3);
+  // The status may still read idle from before the restart reached the worker: wait for the new start instead.
+  const adamX = async () => Number((await w.locator('[data-result="optimizerRace.position.adam"]').getAttribute('data-value'))!.split(',')[0]);
+  await expect.poll(adamX, { timeout: 30_000 }).toBeCloseTo(x0, 1);
   await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
-  const start = await w.locator('[data-result="optimizerRace.position.adam"]').getAttribute('data-value');
-  expect(Number(start!.split(',')[0])).toBeCloseTo(x0, 1);
 });
 
 test('the pace and the number of steps apply to the running race without a restart', async ({ page }) => {

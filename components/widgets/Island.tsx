@@ -56,9 +56,7 @@ export function clientIsland<P extends object>(
   return ClientIsland;
 }
 
-// A static island's HTML is already on the page, so its code can wait until the reader is about half a phone screen
-// away; a live widget's placeholder is empty, so it starts further out (clientIsland's 1200px).
-export function island<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { margin = '400px', minHeight = 0 }: { margin?: string; minHeight?: number } = {}) {
+export function island<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { margin = '1200px', minHeight = 0 }: { margin?: string; minHeight?: number } = {}) {
   const ServerView = lazy(load);
   function Island(props: P) {
     const ref = useRef<HTMLDivElement>(null);
