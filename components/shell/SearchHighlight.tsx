@@ -51,6 +51,8 @@ export function SearchHighlight() {
     const first = section ? marks.find((m) => section.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING) : marks[0];
     if (!first) return;
     first.dataset.searchCurrent = '';
+    // The mark, not the section's heading, is what this page must show: HashAnchor stands down (see HashAnchor.tsx).
+    document.documentElement.setAttribute('data-scroll-held', 'search');
     const bringIntoView = () => {
       const r = first.getBoundingClientRect();
       const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
@@ -63,6 +65,7 @@ export function SearchHighlight() {
     resized.observe(article);
     const READER = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
     const stop = () => {
+      document.documentElement.removeAttribute('data-scroll-held');
       clearTimeout(timer);
       resized.disconnect();
       window.removeEventListener('load', bringIntoView);

@@ -1,7 +1,7 @@
 /**
  * Build-time KaTeX output as HTML strings. rehype-katex leaves each formula as a tree of elements (a chapter of
  * equations is 20,000+ of them); compiled to JSX, every one becomes a React element in the page's RSC payload that
- * hydration must walk, which cost seconds of main-thread time on a phone (Lighthouse TBT 5.4 s on Chapter 2). This
+ * hydration must walk, which cost seconds of main-thread time on a phone (Lighthouse TBT 5.4 s on Chapter 3). This
  * step, run after rehype-katex and its MathML repair, serialises each formula once and hands it to a `<KatexHtml>`
  * component that sets it as inner HTML: one React element per formula, the same markup in the page.
  */
