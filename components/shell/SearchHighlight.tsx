@@ -63,10 +63,15 @@ export function SearchHighlight() {
     // when the page has loaded: keep the mark in view for a few seconds, until the reader scrolls or types.
     const resized = new ResizeObserver(bringIntoView);
     resized.observe(article);
+    resized.observe(document.body);
+    // Not every move shows up as a resize of either (seen on a loaded machine: the page grew above the mark and no
+    // observer fired), so the mark is also checked four times a second; it only scrolls when the mark is out of view.
+    const poll = setInterval(bringIntoView, 250);
     const READER = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
     const stop = () => {
       document.documentElement.removeAttribute('data-scroll-held');
       clearTimeout(timer);
+      clearInterval(poll);
       resized.disconnect();
       window.removeEventListener('load', bringIntoView);
       for (const type of READER) window.removeEventListener(type, stop);
