@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Lighthouse (12.2.3, pinned: later versions need Node 22), mobile preset, on the cover and every written chapter of
 // both editions, served by scripts/serve.mjs with compression as a real host serves them. Part of `npm run bench`;
-// also `node scripts/lighthouse.mjs [path ...]`. Writes bench/results/<date>-lighthouse.json. Targets are reported,
+// also `node scripts/lighthouse.mjs [path ...]`. One run of a page swings by up to ±10 points on a 2-core machine, so
+// LH_RUNS=n (default 1) runs each page n times and keeps the run with the median performance score. Writes bench/results/<date>-lighthouse.json. Targets are reported,
 // never enforced: performance ≥ 95; accessibility, best practices and SEO 100; CLS ≤ 0.05; first-load JS ≤ 150 kB gzip.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,14 +41,23 @@ function scriptKB(lhr) {
   return items.filter((i) => i.resourceType === 'Script').reduce((s, i) => s + (i.transferSize ?? 0), 0) / 1024;
 }
 
+const RUNS = Math.max(1, Number(process.env.LH_RUNS) || 1);
 const runs = [];
 for (const path of pages) {
-  const result = await lighthouse(`${origin}${path}`, {
-    port: chrome.port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-  });
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    results.push(
+      await lighthouse(`${origin}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      }),
+    );
+  }
+  const perfOf = (r) => r.lhr.categories.performance?.score ?? 0;
+  const sorted = [...results].sort((a, b) => perfOf(a) - perfOf(b));
+  const result = sorted[Math.floor((sorted.length - 1) / 2)];
   const lhr = result.lhr;
   // LH_REPORT_DIR=dir keeps each page's whole report (for reading where the time went).
   if (process.env.LH_REPORT_DIR) {
@@ -57,6 +67,7 @@ for (const path of pages) {
   const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
   const run = {
     path,
+    ...(RUNS > 1 ? { runs: RUNS, performanceAll: results.map((r) => Math.round(perfOf(r) * 100)) } : {}),
     performance: score('performance'),
     accessibility: score('accessibility'),
     bestPractices: score('best-practices'),
@@ -81,7 +92,7 @@ server.close();
 const date = new Date().toISOString().slice(0, 10);
 const out = {
   date,
-  lighthouse: '12.2.3 (mobile preset, simulated throttling)',
+  lighthouse: `12.2.3 (mobile preset, simulated throttling)${RUNS > 1 ? `; median of ${RUNS} runs per page` : ''}`,
   server: 'scripts/serve.mjs with brotli/gzip',
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown' },
   runs,
