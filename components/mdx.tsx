@@ -48,8 +48,16 @@ export function mdxComponents(lang: Lang): MDXComponents & Record<MdxTag, unknow
       ),
     // Not a tag a chapter writes: lib/mdx/katex-html.ts puts it where KaTeX rendered a formula.
     KatexHtml,
-    Mermaid: ({ chart }: { chart: string }) => (
-      <Mermaid chart={chart} labels={{ loading: t.diagramLoading, error: t.diagramError, source: t.showSource, diagram: t.diagram }} />
+    // lib/mdx/mermaid.ts adds light, dark, width and height where the diagram is pre-drawn (MDX passes them as strings).
+    Mermaid: ({ chart, light, dark, width, height }: { chart: string; light?: string; dark?: string; width?: string; height?: string }) => (
+      <Mermaid
+        chart={chart}
+        light={light}
+        dark={dark}
+        width={width ? Number(width) : undefined}
+        height={height ? Number(height) : undefined}
+        labels={{ loading: t.diagramLoading, error: t.diagramError, source: t.showSource, diagram: t.diagram }}
+      />
     ),
     Callout: (props: { kind?: CalloutKind; title?: string; children?: ReactNode }) => <Callout {...props} lang={lang} />,
     Calc: (props: Omit<ComponentProps<typeof Calc>, 'lang'>) => <Calc {...props} lang={lang} />,

@@ -18,13 +18,31 @@ for (const lang of ['zh', 'en'] as const) {
       expect(scripts.some((s) => /katex/i.test(s))).toBe(false);
     });
 
-    test('draws its Mermaid diagrams as SVG', async ({ page }) => {
+    test('shows its Mermaid diagrams as pre-drawn pictures, one per theme, with no Mermaid JavaScript', async ({ page }) => {
+      const scripts: string[] = [];
+      page.on('response', async (r) => {
+        if (r.request().resourceType() === 'script') scripts.push(await r.text().catch(() => ''));
+      });
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.goto(`/${lang}/large-models/`);
       await waitForDiagrams(page);
       const figures = page.locator('figure.mermaid');
       expect(await figures.count()).toBeGreaterThanOrEqual(2);
-      await expect(page.locator('figure.mermaid[data-status="ready"] svg').first()).toBeVisible();
       await expect(page.locator('figure.mermaid[data-status="error"]')).toHaveCount(0);
+      const light = page.locator('figure.mermaid[data-picture] img.mermaid-picture-light').first();
+      await light.scrollIntoViewIfNeeded();
+      await expect(light).toBeVisible();
+      await expect.poll(() => light.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      await expect(page.locator('figure.mermaid img.mermaid-picture-dark').first()).toBeHidden();
+      // Mermaid's own code (its parser's error text) never reached the page.
+      expect(scripts.some((s) => s.includes('No diagram type detected'))).toBe(false);
+      // The system turns dark; with no saved choice the book follows it.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      const dark = page.locator('figure.mermaid img.mermaid-picture-dark').first();
+      await expect(dark).toBeVisible();
+      await expect.poll(() => dark.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      await expect(light).toBeHidden();
     });
 
     test('highlights code at build time and copies it', async ({ page, context }) => {
@@ -63,9 +81,15 @@ test('heading ids are the same in both editions, in the same order', async ({ pa
 });
 
 test.describe('a broken diagram', () => {
-  test.use({ expectedErrors: /mermaid|Parse error|diagram/i });
+  test.use({ expectedErrors: /mermaid|Parse error|diagram|Failed to load resource/i });
   test('shows a readable error box with its source, never a blank', async ({ page }) => {
-    // Serve the chapter with its first diagram's keyword misspelled, in the HTML and the hydration payload alike.
+    // Serve the chapter with its first diagram's keyword misspelled, in the HTML and the hydration payload alike, and
+    // without its pre-drawn pictures: the page then draws the diagrams itself, and the misspelled one fails.
+    await page.route('**/diagrams/*.svg', (route) => route.abort());
+    const scripts: string[] = [];
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(await r.text().catch(() => ''));
+    });
     await page.route('**/en/large-models/', async (route) => {
       const response = await route.fetch();
       const body = (await response.text()).replaceAll('flowchart', 'flowchrt');
@@ -77,6 +101,8 @@ test.describe('a broken diagram', () => {
     await expect(broken.locator('.mermaid-error')).toBeVisible();
     await expect(broken.locator('.mermaid-error-title')).toHaveText('This diagram could not be drawn');
     await expect(broken.locator('.mermaid-source pre')).toContainText('flowchrt');
+    // Here Mermaid did load (the marker the pre-drawn test looks for is in its code).
+    expect(scripts.some((s) => s.includes('No diagram type detected'))).toBe(true);
   });
 });
 

@@ -8,6 +8,9 @@ import { CONTENT_DIR, chapterFile, readChapter } from '../lib/content/source';
 import { LANGS } from '../lib/i18n';
 import { CALCULATORS } from '../lib/finance';
 import { worked } from '../lib/worked/registry';
+import { bookDiagrams } from '../lib/mdx/diagrams';
+import { DIAGRAM_DIR, diagramFile } from '../lib/mdx/mermaid';
+import { DIAGRAM_THEMES } from '../lib/mdx/mermaid-theme';
 
 const problems: string[] = [];
 const facts = new Map<string, ChapterFacts>();
@@ -50,6 +53,19 @@ for (const entry of CHAPTERS) {
     const f = facts.get(`${lang}/${entry.slug}`);
     if (f) problems.push(...checkChapter(f, { ids, lang, slug: entry.slug }, calcNames, calculatorIds));
   }
+}
+
+// Every diagram is pre-drawn in both themes (npm run diagrams), and no stale picture ships.
+const pictures = new Set<string>();
+for (const { chart, where } of bookDiagrams()) {
+  for (const theme of DIAGRAM_THEMES) {
+    const file = diagramFile(chart, theme);
+    pictures.add(file);
+    if (!fs.existsSync(path.join(DIAGRAM_DIR, file))) problems.push(`${where}: a diagram has no ${theme} picture (public/diagrams/${file}): run \`npm run diagrams\``);
+  }
+}
+for (const f of fs.existsSync(DIAGRAM_DIR) ? fs.readdirSync(DIAGRAM_DIR) : []) {
+  if (!pictures.has(f)) problems.push(`public/diagrams/${f}: no chapter uses it: run \`npm run diagrams\` to remove it`);
 }
 
 const chapters = [...facts.keys()];

@@ -1,43 +1,10 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useNearViewport } from '@/components/hooks/useNearViewport';
 import { useTheme } from '@/components/hooks/useTheme';
-
-const THEME_VARIABLES = {
-  light: {
-    darkMode: false,
-    background: '#ffffff',
-    primaryColor: '#e6eef8',
-    primaryTextColor: '#1d1f23',
-    primaryBorderColor: '#0b5cad',
-    secondaryColor: '#f4f2ec',
-    secondaryTextColor: '#1d1f23',
-    tertiaryColor: '#fdfcf9',
-    tertiaryTextColor: '#1d1f23',
-    lineColor: '#4a4f57',
-    textColor: '#1d1f23',
-    edgeLabelBackground: '#ffffff',
-    clusterBkg: '#f4f2ec',
-    clusterBorder: '#dedad0',
-  },
-  dark: {
-    darkMode: true,
-    background: '#202328',
-    primaryColor: '#1d2a3a',
-    primaryTextColor: '#e7e5e0',
-    primaryBorderColor: '#7ab6f5',
-    secondaryColor: '#2a2e34',
-    secondaryTextColor: '#e7e5e0',
-    tertiaryColor: '#1d2024',
-    tertiaryTextColor: '#e7e5e0',
-    lineColor: '#c3c1bb',
-    textColor: '#e7e5e0',
-    edgeLabelBackground: '#202328',
-    clusterBkg: '#1d2024',
-    clusterBorder: '#34373d',
-  },
-} as const;
+import { BASE_PATH } from '@/lib/base-path';
+import { mermaidConfig } from '@/lib/mdx/mermaid-theme';
 
 /**
  * Mermaid keeps one global configuration and renders into the document; two diagrams drawn at once (both scrolled
@@ -63,34 +30,52 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
 
 type State = { status: 'waiting' } | { status: 'ready'; svg: string } | { status: 'error'; message: string };
 
+interface Labels {
+  loading: string;
+  error: string;
+  source: string;
+  diagram: string;
+}
+
 /**
- * A Mermaid diagram, drawn in the browser when it scrolls near, themed for light and dark. Mermaid (large) is
- * imported only then. A diagram that does not parse shows the error and its source, never a blank.
+ * A Mermaid diagram. Where `npm run diagrams` has pre-drawn it (`light`, `dark`: file names under /diagrams/, with the
+ * picture's size), it is two pictures, one per theme, shown by CSS and loaded lazily: no JavaScript, nothing to draw.
+ * Otherwise, or if a picture fails to load, it is drawn in the browser when it scrolls near, themed for light and dark;
+ * Mermaid (large) is imported only then. A diagram that does not parse shows the error and its source, never a blank.
  */
-export function Mermaid({ chart, labels }: { chart: string; labels: { loading: string; error: string; source: string; diagram: string } }) {
-  const [ref, near] = useNearViewport<HTMLElement>();
+export function Mermaid({ chart, labels, light, dark, width, height }: { chart: string; labels: Labels; light?: string; dark?: string; width?: number; height?: number }) {
+  const [nearRef, near] = useNearViewport<HTMLElement>();
+  const figure = useRef<HTMLElement | null>(null);
+  const ref = useCallback(
+    (el: HTMLElement | null) => {
+      figure.current = el;
+      nearRef(el);
+    },
+    [nearRef],
+  );
   const theme = useTheme();
+  const [pictureFailed, setPictureFailed] = useState(false);
+  const live = !(light && dark) || pictureFailed;
   const [state, setState] = useState<State>({ status: 'waiting' });
   const reactId = useId();
   const counter = useRef(0);
 
+  // A picture that failed before hydration fired its error event unheard: look once it is near (and so requested).
   useEffect(() => {
-    if (!near || theme === null) return;
+    if (live || !near) return;
+    const shown = Array.from(figure.current?.querySelectorAll('img') ?? []).find((img) => img.getClientRects().length > 0);
+    if (shown?.complete && shown.naturalWidth === 0) setPictureFailed(true);
+  }, [live, near]);
+
+  useEffect(() => {
+    if (!live || !near || theme === null) return;
     let cancelled = false;
     (async () => {
       try {
         const svg = await serial(async () => {
           if (cancelled) return null;
           const mermaid = (await import('mermaid')).default;
-          mermaid.initialize({
-            startOnLoad: false,
-            securityLevel: 'strict',
-            // 'base' with the book's own colours: every label meets WCAG AA contrast in both themes.
-            theme: 'base',
-            themeVariables: THEME_VARIABLES[theme],
-            fontFamily: 'var(--font-sans)',
-            flowchart: { htmlLabels: true, useMaxWidth: true },
-          });
+          mermaid.initialize(mermaidConfig(theme));
           await mermaid.parse(chart);
           counter.current += 1;
           const id = `mermaid-${reactId.replace(/[^a-zA-Z0-9]/g, '')}-${counter.current}`;
@@ -104,7 +89,26 @@ export function Mermaid({ chart, labels }: { chart: string; labels: { loading: s
     return () => {
       cancelled = true;
     };
-  }, [near, theme, chart, reactId]);
+  }, [live, near, theme, chart, reactId]);
+
+  if (!live) {
+    const picture = (file: string, which: 'light' | 'dark') => (
+      // eslint-disable-next-line @next/next/no-img-element -- a static export: no image optimisation to be had
+      <img className={`mermaid-picture mermaid-picture-${which}`} src={`${BASE_PATH}/diagrams/${file}`} width={width} height={height} alt={labels.diagram} loading="lazy" decoding="async" onError={() => setPictureFailed(true)} />
+    );
+    return (
+      <figure className="mermaid" ref={ref} data-status="ready" data-picture="">
+        <div className="mermaid-svg">
+          {picture(light!, 'light')}
+          {picture(dark!, 'dark')}
+        </div>
+        <details className="mermaid-source">
+          <summary>{labels.source}</summary>
+          <pre>{chart}</pre>
+        </details>
+      </figure>
+    );
+  }
 
   return (
     <figure className="mermaid" ref={ref} data-status={state.status}>
