@@ -16,6 +16,7 @@ import {
 import { deploymentWorked } from './deployment';
 import { neuralNetworksWorked } from './neural-networks';
 import { lossAndOptimizersWorked } from './loss-and-optimizers';
+import { transformersWorked } from './transformers';
 
 type WorkedFn = (...args: never[]) => number;
 
@@ -59,6 +60,7 @@ export const worked = {
   ...neuralNetworksWorked,
   ...lossAndOptimizersWorked,
   ...deploymentWorked,
+  ...transformersWorked,
 } satisfies Record<string, WorkedFn>;
 
 export type WorkedName = keyof typeof worked;
