@@ -31,6 +31,8 @@ export const worked = {
   trainingFlops: (params: number, tokens: number) => 6 * params * tokens,
   /** Ratio a / b. */
   ratio: (a: number, b: number) => a / b,
+  /** Product of the arguments (an embedding table's V × d entries, a token budget's 20 × N). */
+  product: (...xs: number[]) => xs.reduce((p, x) => p * x, 1),
   /** Parameters of one dense layer: a d_in × d_out weight matrix plus d_out biases. */
   denseParams: (dIn: number, dOut: number) => dIn * dOut + dOut,
   /** Parameters of a multilayer perceptron with layer widths w₀, w₁, …, w_k: Σ (w_{i−1}·w_i + w_i). */

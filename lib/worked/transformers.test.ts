@@ -72,5 +72,8 @@ describe('positions, parameter counts and costs', () => {
   it('is reachable through the registry', () => {
     expect(computeWorked('gpt2Params', [12, 768, 50257, 1024])).toBe(124_439_808);
     expect(computeWorked('attnExampleWeight', [1, 1, 1])).toBeCloseTo(0.66976, 5);
+    // 50,257 × 768 = 38,597,376 (the GPT-2 token embedding); 20 × 10⁹ (Chinchilla's tokens for 1B parameters)
+    expect(computeWorked('product', [50257, 768])).toBe(38_597_376);
+    expect(computeWorked('product', [1e9, 20])).toBe(2e10);
   });
 });
