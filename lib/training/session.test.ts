@@ -223,6 +223,27 @@ describe('TrainingSession', () => {
   });
 });
 
+describe('TrainingSession with kernels that depend on the settings', () => {
+  it('asks the backend for the kernels of the current settings, and restarts it when they change', async () => {
+    const asked: (readonly string[])[] = [];
+    const hooks: BackendHooks = {
+      async initBackend(options: InitOptions): Promise<BackendChoice> {
+        asked.push(options.requiredKernels ?? []);
+        return { name: 'cpu', refused: [] };
+      },
+      watchDeviceLost: () => () => undefined,
+      useBackend: async () => undefined,
+    };
+    const conv: LiveWidget = { id: 'quadratic', task: { ...quadratic, requiredKernels: (s: Settings) => (s.size > 5 ? ['Conv2D'] : []) }, liveKeys: ['lr'] };
+    const s = new TrainingSession(async () => conv, () => undefined, false, [], hooks);
+    await s.handle(config({ size: 1 }));
+    await s.handle(config({ size: 2 })); // a rebuild with the same kernels keeps the backend
+    await s.handle(config({ size: 7 })); // a model that needs convolutions chooses again
+    await s.handle(config({ size: 8 }));
+    expect(asked).toEqual([[], ['Conv2D']]);
+  });
+});
+
 describe('session helpers', () => {
   it('lists the keys whose values differ, arrays compared by value', () => {
     expect(changedKeys({ a: 1, b: [1, 2], c: 'x' }, { a: 1, b: [1, 2], c: 'y', d: true })).toEqual(['c', 'd']);

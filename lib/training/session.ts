@@ -74,6 +74,8 @@ export class TrainingSession {
   private signalLost: () => void = () => {};
   private lost: Refusal | null = null;
   private stopWatching: () => void = () => {};
+  /** The kernels the current backend was chosen for (joined), so a change of model that needs others restarts it. */
+  private kernels = '';
   /** Bumped at every build: a loop or frame of an older run stops. */
   private generation = 0;
 
@@ -190,11 +192,17 @@ export class TrainingSession {
     }
   }
 
+  /** The kernels the widget's task needs for these settings. */
+  private kernelsFor(widget: LiveWidget, config: SessionConfig): readonly string[] {
+    const k = widget.task.requiredKernels;
+    return typeof k === 'function' ? k(config.settings) : (k ?? []);
+  }
+
   /** Starts (or restarts) the backend: the forced one or the fastest that runs, skipping those known to fail. */
   private async startBackend(tf: Tf, config: SessionConfig, widget: LiveWidget): Promise<boolean> {
     this.stopWatching();
     try {
-      this.backend = await this.hooks.initBackend({ tf, basePath: config.basePath, prefer: config.prefer, known: this.known, requiredKernels: widget.task.requiredKernels ?? [] });
+      this.backend = await this.hooks.initBackend({ tf, basePath: config.basePath, prefer: config.prefer, known: this.known, requiredKernels: this.kernelsFor(widget, config) });
     } catch (err) {
       this.backend = null;
       const refused = err instanceof BackendUnavailableError ? err.refused.map((r) => describeRefusal(r, 'en')).join('; ') : errorText(err);
@@ -231,7 +239,10 @@ export class TrainingSession {
     this.widget = widget;
     const tf = this.tf ?? ((await import('@tensorflow/tfjs-core')) as unknown as Tf);
     this.tf = tf;
-    if (!this.backend || newWidget || recovery || (config.prefer ?? null) !== (this.backend.preferred ?? null)) {
+    const kernels = this.kernelsFor(widget, config).join(',');
+    const kernelsChanged = kernels !== this.kernels;
+    this.kernels = kernels;
+    if (!this.backend || newWidget || recovery || kernelsChanged || (config.prefer ?? null) !== (this.backend.preferred ?? null)) {
       if (!(await this.startBackend(tf, config, widget))) return;
     } else {
       await this.hooks.useBackend(tf, this.backend.name);

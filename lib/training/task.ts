@@ -68,8 +68,12 @@ export interface TaskRun<V = unknown, Info = unknown, Extra = unknown, Req exten
 
 /** A live widget's training task. */
 export interface TrainingTask<V = unknown, Info = unknown, Extra = unknown, Req extends RequestMap = RequestMap> {
-  /** Kernels its models need to train: a backend without them is refused ("unsupportedOp") and the next is tried. */
-  requiredKernels?: readonly string[];
+  /**
+   * Kernels its models need to train: a backend without them is refused ("unsupportedOp") and the next is tried. A
+   * function of the settings when only some models need them (a CNN's convolution gradients, which WASM lacks); the
+   * session restarts the backend when the answer changes.
+   */
+  requiredKernels?: readonly string[] | ((settings: V) => readonly string[]);
   /** Builds a run from settings; throws TaskRefused when the settings ask for what the caps forbid. */
   build(ctx: TaskContext, settings: V): Promise<TaskRun<V, Info, Extra, Req>>;
 }

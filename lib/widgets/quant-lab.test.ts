@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compressSpec, histogram, quantLabSchema, range } from './quant-lab';
+import { compressSpec, histogram, quantLabSchema, range, trainedAt } from './quant-lab';
 import { schemaDefaults } from '../state/schema';
 
 describe('histogram', () => {
@@ -25,5 +25,17 @@ describe('compressSpec', () => {
   it('turns the pruning percentage into a fraction and passes the rank on', () => {
     expect(compressSpec({ ...defaults, method: 'prune', sparsity: 75 })).toEqual({ method: 'prune', sparsity: 0.75 });
     expect(compressSpec({ ...defaults, method: 'lowRank', rank: 8 })).toEqual({ method: 'lowRank', rank: 8 });
+  });
+});
+
+describe('trainedAt', () => {
+  const stored = { hidden: [128], step: 282, testAccuracy: 0.94, savedAt: 0 };
+  it('counts a model trained here as trained after the settings’ steps', () => {
+    expect(trainedAt(null, 300)).toBe(300);
+    expect(trainedAt({ source: 'train', stored }, 300)).toBe(300);
+  });
+  it('counts the Chapter 4 model as trained at the step it was trained to, whatever the steps setting says', () => {
+    expect(trainedAt({ source: 'digits', stored }, 50)).toBe(282);
+    expect(trainedAt({ source: 'digits', stored }, 400)).toBe(282);
   });
 });

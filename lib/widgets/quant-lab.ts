@@ -75,10 +75,23 @@ export const quantLabSchema = {
   },
   /** Rank kept in each dense kernel. */
   rank: { type: 'number', default: 16, min: 1, max: 64, integer: true, step: 1, live: true, group: 'compress', label: { zh: '保留的秩', en: 'Rank kept' }, when: { method: ['lowRank'] } },
+  /**
+   * Which model to compress: one the lab trains itself, or the MLP the reader trained in Chapter 4's DigitsTrainer
+   * (kept in this browser's IndexedDB). Without a stored one the lab trains its own and says so.
+   */
+  source: {
+    type: 'enum',
+    default: 'train',
+    options: ['train', 'digits'] as const,
+    control: 'chips',
+    group: 'model',
+    label: { zh: '要压缩的模型', en: 'Model to compress' },
+    optionLabels: { train: { zh: '在这里训练一个', en: 'Train one here' }, digits: { zh: '第 4 章里你训练的那个', en: 'The one you trained in Chapter 4' } },
+  },
   /** Hidden units of the MNIST model the lab trains. */
-  hidden: { type: 'number', default: 64, min: 8, max: 128, integer: true, step: 8, group: 'model', label: { zh: '隐藏层神经元数', en: 'Hidden units' } },
+  hidden: { type: 'number', default: 64, min: 8, max: 128, integer: true, step: 8, group: 'model', label: { zh: '隐藏层神经元数', en: 'Hidden units' }, when: { source: ['train'] } },
   /** Training steps before compressing; more steps carry on training the same model. */
-  steps: { type: 'number', default: 300, min: 50, max: 2000, integer: true, step: 50, live: true, group: 'model', label: { zh: '训练步数', en: 'Training steps' } },
+  steps: { type: 'number', default: 300, min: 50, max: 2000, integer: true, step: 50, live: true, group: 'model', label: { zh: '训练步数', en: 'Training steps' }, when: { source: ['train'] } },
   seed: seedField('model'),
   backend: backendField('model'),
 } satisfies Schema;
@@ -113,6 +126,31 @@ export interface SweepReport {
   points: { bits: number; accuracy: number | null; bytes: number }[];
   floatAccuracy: number | null;
   floatBytes: number;
+}
+
+/** The digit model stored by DigitsTrainer, as the lab describes it. */
+export interface StoredDigitsModel {
+  hidden: number[];
+  step: number;
+  testAccuracy: number;
+  savedAt: number;
+}
+
+export interface QuantLabInfo {
+  params: number;
+  /** The model compressed: trained here, or the reader's from Chapter 4. */
+  source: 'train' | 'digits';
+  /** The model DigitsTrainer stored in this browser, if any (offered when the lab trains its own). */
+  stored: StoredDigitsModel | null;
+  /** Asked for the Chapter 4 model, but this browser holds none: the lab trains its own. */
+  missing: boolean;
+  /** Architecture in words, e.g. "784 → 64 → 10". */
+  architecture: string;
+}
+
+/** Steps after which the lab counts a model as trained: the settings' steps, or the step a loaded model was trained to. */
+export function trainedAt(info: Pick<QuantLabInfo, 'source' | 'stored'> | null, steps: number): number {
+  return info?.source === 'digits' && info.stored ? info.stored.step : steps;
 }
 
 export type QuantLabRequests = {
@@ -153,11 +191,14 @@ export function range(values: ArrayLike<number>): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-const task: TrainingTask<QuantLabValues, { params: number }, undefined, QuantLabRequests> = {
+const task: TrainingTask<QuantLabValues, QuantLabInfo, undefined, QuantLabRequests> = {
   async build({ tf, basePath, origin, cache }, s) {
-    const [{ buildModel, checkModelConfig, countParams }, { createTrainer }, { evaluateCompressed }, { loadMnistSubset, mnistPixelsToFloat, oneHot }, { saveWeights, restoreWeights }] =
-      await Promise.all([import('../ml/models'), import('../ml/train'), import('../ml/compress'), import('../ml/mnist'), import('../training/snapshot')]);
-    const config = { kind: 'mlp' as const, inputDim: 784, hidden: [s.hidden], activation: 'relu' as const, outputUnits: 10, outputActivation: 'softmax' as const, seed: s.seed };
+    const [{ buildModel, checkModelConfig, countParams }, { createTrainer }, { evaluateCompressed }, { loadMnistSubset, mnistPixelsToFloat, oneHot }, { saveWeights, restoreWeights }, { loadModel, DIGITS_MODEL_KEY }] =
+      await Promise.all([import('../ml/models'), import('../ml/train'), import('../ml/compress'), import('../ml/mnist'), import('../training/snapshot'), import('../ml/model-store')]);
+    const stored = await loadModel(DIGITS_MODEL_KEY);
+    const useStored = s.source === 'digits' && stored !== null;
+    const hidden = useStored ? stored.hidden : [s.hidden];
+    const config = { kind: 'mlp' as const, inputDim: 784, hidden, activation: 'relu' as const, outputUnits: 10, outputActivation: 'softmax' as const, seed: s.seed };
     const problems = checkModelConfig(config, 64);
     if (problems.length) throw new TaskRefused(problems.map((p) => p.message));
     const url = `${origin}${basePath}${MNIST_SUBSET_PATH}`;
@@ -171,9 +212,20 @@ const task: TrainingTask<QuantLabValues, { params: number }, undefined, QuantLab
     const test = { xs: tf.tensor2d(mnistPixelsToFloat(mnist.test), [mnist.test.count, 784]), ys: tf.tensor2d(oneHot(mnist.test.labels), [mnist.test.count, 10]) };
     const trainer = createTrainer({ tf, model, data: train, loss: 'categoricalCrossentropy', optimizer: 'adam', learningRate: 0.003, batchSize: 64, seed: s.seed, readLossEvery: 5 });
     const compressed = (spec: CompressSpec) => evaluateCompressed({ tf, model, spec, data: test, loss: 'categoricalCrossentropy' });
+    if (useStored) {
+      restoreWeights(tf, model, { step: stored.step, weights: stored.weights });
+      trainer.resumeAt(stored.step);
+    }
+    const info: QuantLabInfo = {
+      params: countParams(config),
+      source: useStored ? 'digits' : 'train',
+      stored: stored && { hidden: stored.hidden, step: stored.step, testAccuracy: stored.testAccuracy, savedAt: stored.savedAt },
+      missing: s.source === 'digits' && !useStored,
+      architecture: [784, ...hidden, 10].join(' → '),
+    };
     const run = {
-      info: { params: countParams(config) },
-      targetSteps: s.steps,
+      info,
+      targetSteps: trainedAt(info, s.steps),
       step: (n: number) => trainer.step(n),
       warmUp: () => trainer.warmUp(),
       progress: () => trainer.progress(),
@@ -182,7 +234,7 @@ const task: TrainingTask<QuantLabValues, { params: number }, undefined, QuantLab
         return { metrics: { testLoss: t.loss, testAccuracy: t.accuracy } };
       },
       tune(next: QuantLabValues) {
-        run.targetSteps = next.steps;
+        run.targetSteps = trainedAt(info, next.steps);
       },
       requests: {
         async compress(spec: CompressSpec): Promise<CompressionReport> {
@@ -239,6 +291,11 @@ export const quantLab = defineWidget({
       intro: (h: number) => `在 6,000 张 MNIST 手写数字上训练一个 784→${h}→10 的小网络（几秒钟），再压缩它的权重，在同样的 1,000 张测试图片上量出准确率和精确的存储字节数。`,
       train: '训练模型',
       trainFirst: '先训练模型，再看压缩的效果。',
+      storedOffer: (arch: string, acc: string) => `这个浏览器里存着你在第 4 章训练的数字识别模型（${arch}，测试准确率 ${acc}）。`,
+      useStored: '改为压缩它',
+      usingStored: (arch: string, acc: string, steps: string) => `正在压缩你在第 4 章训练的模型：${arch}，训练了 ${steps} 步，当时的测试准确率 ${acc}。不需要重新训练。`,
+      missingStored: '这个浏览器里还没有第 4 章训练好的模型（需要用多层感知机训练到设定的轮数结束），所以这里先训练一个自己的。',
+      chapter4: '去第 4 章训练一个',
       measuring: '正在测量…',
       model: '模型',
       accuracy: '测试准确率',
@@ -265,6 +322,11 @@ export const quantLab = defineWidget({
       intro: (h: number) => `Trains a small 784→${h}→10 network on 6,000 MNIST digits (seconds), then compresses its weights and measures accuracy and the exact bytes stored, on the same 1,000 held-out digits.`,
       train: 'Train the model',
       trainFirst: 'Train the model first, then see what compression does to it.',
+      storedOffer: (arch: string, acc: string) => `This browser holds the digit model you trained in Chapter 4 (${arch}, ${acc} on the test digits).`,
+      useStored: 'Compress that one instead',
+      usingStored: (arch: string, acc: string, steps: string) => `Compressing the model you trained in Chapter 4: ${arch}, ${steps} steps, ${acc} on the test digits when it finished. No retraining needed.`,
+      missingStored: 'This browser holds no model from Chapter 4 yet (train the multilayer perceptron there until its epochs are done), so the lab trains its own.',
+      chapter4: 'Train one in Chapter 4',
       measuring: 'Measuring…',
       model: 'Model',
       accuracy: 'Test accuracy',

@@ -17,6 +17,7 @@ import { deploymentWorked } from './deployment';
 import { neuralNetworksWorked } from './neural-networks';
 import { lossAndOptimizersWorked } from './loss-and-optimizers';
 import { transformersWorked } from './transformers';
+import { trainingPipelineWorked } from './training-pipeline';
 
 type WorkedFn = (...args: never[]) => number;
 
@@ -63,6 +64,7 @@ export const worked = {
   ...lossAndOptimizersWorked,
   ...deploymentWorked,
   ...transformersWorked,
+  ...trainingPipelineWorked,
 } satisfies Record<string, WorkedFn>;
 
 export type WorkedName = keyof typeof worked;

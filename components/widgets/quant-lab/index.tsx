@@ -6,7 +6,8 @@ import { LineChart } from '@/components/charts/LineChart';
 import { LiveWidgetFrame, useLiveWidget, type LiveHandle } from '@/components/widgets/live/LiveWidget';
 import { formatBytes, formatNumber, formatPercent } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
-import { compressSpec, quantLab, type CompressionReport, type QuantLabValues, type SweepReport } from '@/lib/widgets/quant-lab';
+import { BASE_PATH } from '@/lib/base-path';
+import { compressSpec, quantLab, trainedAt, type CompressionReport, type QuantLabValues, type SweepReport } from '@/lib/widgets/quant-lab';
 
 /** Trains a small MNIST model in the reader's browser, then quantizes, prunes or factorises it and measures the loss. */
 export default function QuantizationLab({ lang, defaults }: { lang: Lang; defaults: QuantLabValues }) {
@@ -18,7 +19,9 @@ export default function QuantizationLab({ lang, defaults }: { lang: Lang; defaul
   const [current, setCurrent] = useState<CompressionReport | null>(null);
   const [sweep, setSweep] = useState<SweepReport | null>(null);
 
-  const trained = s.step >= v.steps && s.status === 'paused';
+  const trained = s.step >= trainedAt(s.info, v.steps) && s.status === 'paused';
+  const info = s.info;
+  const update = live.settings.update;
   // Compression is a request to the trained run: it never retrains. Replies to superseded requests are dropped.
   const specKey = JSON.stringify(compressSpec(v));
   useEffect(() => {
@@ -168,12 +171,32 @@ export default function QuantizationLab({ lang, defaults }: { lang: Lang; defaul
     <LiveWidgetFrame
       live={live as unknown as LiveHandle}
       lang={lang}
-      description={<p>{t.intro(v.hidden)}</p>}
+      description={
+        <>
+          <p>{t.intro(v.hidden)}</p>
+          {info?.source === 'digits' && info.stored ? (
+            <p className="widget-note" data-testid="quant-source">
+              {t.usingStored(info.architecture, formatPercent(info.stored.testAccuracy, lang, 1), formatNumber(info.stored.step, lang))}
+            </p>
+          ) : info?.missing ? (
+            <p className="widget-note" data-testid="quant-source">
+              {t.missingStored} <a href={`${BASE_PATH}/${lang}/training-pipeline/#digits-trainer`}>{t.chapter4}</a>
+            </p>
+          ) : info?.stored ? (
+            <p className="widget-note" data-testid="quant-source">
+              {t.storedOffer([784, ...info.stored.hidden, 10].join(' → '), formatPercent(info.stored.testAccuracy, lang, 1))}{' '}
+              <button type="button" className="button" onClick={() => update({ source: 'digits' })} data-action="use-stored">
+                {t.useStored}
+              </button>
+            </p>
+          ) : null}
+        </>
+      }
       output={output}
       below={below}
       playLabel={t.train}
       stepSize={10}
-      data={{ trained: trained ? 1 : 0 }}
+      data={{ trained: trained ? 1 : 0, source: info?.source }}
     />
   );
 }
