@@ -109,7 +109,7 @@ test('bad link values are reported, and the defaults stay in force', async ({ pa
   await expect(issues).toContainText('dropout="0.9" was ignored');
   await expect(issues).toContainText('epochs="2.5" was ignored');
   await expect(issues).toContainText('"nope" does not exist');
-  await expect(w.locator('[data-control="trainSize"] output')).toHaveText('500 digits');
+  await expect(w.locator('[data-control="trainSize"] output')).toHaveText('250 digits'); // the chapter's default (<OverfitLab trainSize={250} />)
   await expect(w.locator('[data-control="hidden"] output')).toHaveText('256');
   // 784·256 + 256 + 256·10 + 10 = 203,530 parameters: the default model (hand count)
   expect(await value(w, 'params')).toBe(203_530);
