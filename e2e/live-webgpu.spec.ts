@@ -1,4 +1,4 @@
-import { test, expect, scrollToElement } from './fixtures';
+import { test, expect, scrollToElement, showWidget } from './fixtures';
 import { BASE_ARGS, findChromium } from '../scripts/chromium.mjs';
 
 // WebGPU without a GPU: SwiftShader, with exactly these flags (ARCHITECTURE.md, known pitfalls).
@@ -74,4 +74,22 @@ test('the optimizer race runs on WebGPU (SwiftShader): every optimizer goes down
   for (const r of ['sgd', 'momentum', 'rmsprop', 'adagrad', 'adam', 'adamw']) {
     expect(Number(await w.locator(`[data-result="optimizerRace.loss.${r}"]`).getAttribute('data-value')), r).toBeLessThan(10.025);
   }
+});
+
+test('TinyGPT trains on WebGPU (SwiftShader): the backend holds and the loss falls', async ({ page }) => {
+  test.setTimeout(240_000);
+  const ID = 'tinyGpt';
+  await page.goto(`/en/transformers/?${ID}.backend=webgpu&${ID}.layers=1&${ID}.width=16&${ID}.heads=2&${ID}.context=16&${ID}.batch=4&${ID}.lr=0.01&${ID}.steps=50`);
+  await showWidget(page, ID);
+  const w = page.locator(`[data-widget="${ID}"]`);
+  await expect(w).toHaveAttribute('data-backend', 'webgpu', { timeout: 90_000 });
+  await expect(w).toHaveAttribute('data-status', 'idle', { timeout: 90_000 });
+  const val = w.locator(`[data-result="${ID}.valLoss"]`);
+  await expect(val).toHaveAttribute('data-value', /\d/, { timeout: 60_000 });
+  const start = Number(await val.getAttribute('data-value'));
+  await w.locator('[data-action="play"]').click();
+  await expect(w).toHaveAttribute('data-step', '50', { timeout: 200_000 });
+  await expect(w).toHaveAttribute('data-status', 'paused');
+  await expect(w).toHaveAttribute('data-backend', 'webgpu');
+  expect(Number(await w.locator(`[data-result="${ID}.loss"]`).getAttribute('data-value'))).toBeLessThan(start - 0.3);
 });

@@ -3,9 +3,11 @@
 // prints, per backend: our loop's steps/s against tfjs's model.fit (same model, data, batch size), tensors before and
 // after 1,000 steps, milliseconds from clicking Train to the first loss point, and the main thread's long tasks while
 // the Playground trains for 10 s; then Chapter 4's DigitsTrainer: seconds for the MLP to reach 95 % and the CNN 97 %
-// on the 1,000 test digits, per backend. Writes bench/results/<date>.json. Targets are reported, never enforced.
-// `--pages` skips the loop benchmark; `--digits-only` runs only the digits part and merges it into today's file.
-// BENCH_BACKENDS and BENCH_DIGITS_BACKENDS (comma-separated) choose the backends; DIGITS_LIMIT_S caps each digits run.
+// on the 1,000 test digits, per backend; then Chapter 5's TinyGPT: characters per second of the GPT and its LSTM rival
+// and their losses after 60 s, per backend. Writes bench/results/<date>.json. Targets are reported, never enforced.
+// `--only=loops,pages,digits,tinygpt` runs some parts and keeps the others from today's file (`--pages` is
+// `--only=pages,digits,tinygpt`, `--digits-only` is `--only=digits`). BENCH_BACKENDS, BENCH_DIGITS_BACKENDS and
+// BENCH_TINYGPT_BACKENDS (comma-separated) choose the backends; DIGITS_LIMIT_S and TINYGPT_SECONDS cap those runs.
 import fs from 'node:fs';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
@@ -30,10 +32,13 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath, args: [...BASE_ARGS, ...WEBGPU] });
 const version = browser.version();
 
-const digitsOnly = process.argv.includes('--digits-only');
-// 1. Our loop against model.fit, and tensors, per backend (in a worker, as the widgets train). `--pages` skips it.
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const parts = new Set(
+  onlyArg ? onlyArg.slice('--only='.length).split(',') : process.argv.includes('--digits-only') ? ['digits'] : process.argv.includes('--pages') ? ['pages', 'digits', 'tinygpt'] : ['loops', 'pages', 'digits', 'tinygpt'],
+);
+// 1. Our loop against model.fit, and tensors, per backend (in a worker, as the widgets train).
 let loops = [];
-if (!process.argv.includes('--pages') && !digitsOnly) {
+if (parts.has('loops')) {
   const page = await browser.newPage();
   await page.goto(`${origin}/bench/`);
   await page.getByRole('button', { name: /Run the benchmarks/ }).click();
@@ -44,7 +49,7 @@ if (!process.argv.includes('--pages') && !digitsOnly) {
 
 // 2. The page while the Playground trains: time to the first loss point, and long tasks on the main thread.
 const pageRuns = [];
-for (const backend of digitsOnly ? [] : (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',')) {
+for (const backend of !parts.has('pages') ? [] : (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',')) {
   const p = await browser.newPage();
   await p.addInitScript(() => {
     window.__longTasks = [];
@@ -93,7 +98,7 @@ const DIGITS = [
 ];
 const digitsLimitMs = Number(process.env.DIGITS_LIMIT_S ?? 300) * 1000;
 const digits = [];
-for (const backend of (process.env.BENCH_DIGITS_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',')) {
+for (const backend of !parts.has('digits') ? [] : (process.env.BENCH_DIGITS_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',')) {
   for (const { model, target, epochs } of DIGITS) {
     if (model === 'cnn' && backend === 'wasm') continue;
     const p = await browser.newPage();
@@ -129,20 +134,71 @@ for (const backend of (process.env.BENCH_DIGITS_BACKENDS ?? 'webgpu,webgl,wasm,c
     await p.close();
   }
 }
+// 4. TinyGPT with the chapter's defaults on the English text: characters per second of each model (its own compute
+// time, as the widget shows it), steps, and the training and held-out losses after TINYGPT_SECONDS of training.
+const tinySeconds = Number(process.env.TINYGPT_SECONDS ?? 60);
+const tinygpt = [];
+for (const backend of !parts.has('tinygpt') ? [] : (process.env.BENCH_TINYGPT_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',')) {
+  const p = await browser.newPage();
+  const run = { backend, seconds: tinySeconds };
+  const W = '[data-widget="tinyGpt"]';
+  try {
+    await p.goto(`${origin}/en/transformers/?tinyGpt.backend=${backend}&tinyGpt.steps=20000`);
+    await p.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), W);
+    await p.waitForFunction((sel) => {
+      const el = document.querySelector(sel);
+      return el?.getAttribute('data-status') === 'idle' && el.getAttribute('data-backend');
+    }, W, { timeout: 120_000 });
+    run.actual = await p.locator(W).getAttribute('data-backend');
+    await p.locator(`${W} [data-action="play"]`).click();
+    await p.waitForTimeout(tinySeconds * 1000);
+    await p.locator(`${W} [data-action="pause"]`).click();
+    await p.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'paused', W, { timeout: 60_000 });
+    Object.assign(
+      run,
+      await p.evaluate((sel) => {
+        const el = document.querySelector(sel);
+        const v = (name) => {
+          const x = el?.querySelector(`[data-result="tinyGpt.${name}"]`)?.getAttribute('data-value');
+          return x === undefined || x === null || x === '' ? null : Number(x);
+        };
+        return {
+          steps: Number(el?.getAttribute('data-step')),
+          gptParams: v('params'),
+          lstmParams: v('lstmParams'),
+          gptCharsPerSecond: v('tokensPerSecond'),
+          lstmCharsPerSecond: v('lstmTokensPerSecond'),
+          gptLoss: v('loss'),
+          lstmLoss: v('lstmLoss'),
+          gptValLoss: v('valLoss'),
+          lstmValLoss: v('lstmValLoss'),
+          sample: el?.querySelector('[data-result="tinyGpt.sample"]')?.getAttribute('data-value') ?? null,
+        };
+      }, W),
+    );
+  } catch (err) {
+    run.error = String(err).slice(0, 300);
+  }
+  tinygpt.push(run);
+  await p.close();
+}
 await browser.close();
 server.close();
 
 const date = new Date().toISOString().slice(0, 10);
 const file = `bench/results/${date}.json`;
-const earlier = digitsOnly && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+const earlier = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+const keep = (part, fresh) => (parts.has(part) || !earlier ? fresh : (earlier[part] ?? fresh));
 const result = {
   date,
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1e9), platform: `${os.platform()} ${os.arch()}`, gpu: 'none (WebGPU and WebGL through SwiftShader)' },
   chromium: version,
-  loops: earlier ? earlier.loops : loops,
-  pages: earlier ? earlier.pages : pageRuns,
-  digits,
+  loops: keep('loops', loops),
+  pages: keep('pages', pageRuns),
+  digits: keep('digits', digits),
+  tinygpt: keep('tinygpt', tinygpt),
   targets: {
+    tinygpt: 'TinyGPT: characters per second per backend, and the losses after 60 s on cpu and webgl (reported, no target)',
     digits: 'DigitsTrainer: the MLP reaches ≥ 95 % and the CNN ≥ 97 % on the 1,000 test digits (seconds reported per backend)',
     loopVsFit: 'our loop ≥ 1.3 × model.fit',
     longTasks: 'no main-thread task over 50 ms while training',
@@ -179,5 +235,14 @@ for (const r of digits) {
     continue;
   }
   console.log(`${String(r.actual).padEnd(8)} ${r.model.padEnd(5)}  ${String(r.target).padEnd(6)}  ${(r.secondsToTarget?.toFixed(1) ?? 'not reached').padStart(12)}  ${(r.epochAtTarget?.toFixed(2) ?? '—').padStart(8)}  ${(r.finalAccuracy * 100).toFixed(1).padStart(8)}%  ${r.epochsDone.toFixed(2).padStart(6)}  ${r.seconds.toFixed(0).padStart(7)}`);
+}
+console.log('\ntinygpt  steps  gpt-chars/s  lstm-chars/s  gpt-loss  lstm-loss  gpt-val  lstm-val');
+for (const r of tinygpt) {
+  if (r.error) {
+    console.log(`${r.backend.padEnd(8)} ${r.error}`);
+    continue;
+  }
+  const f = (x, d = 3) => (x === null || x === undefined ? '—' : x.toFixed(d));
+  console.log(`${String(r.actual).padEnd(8)} ${String(r.steps).padStart(5)}  ${f(r.gptCharsPerSecond, 0).padStart(11)}  ${f(r.lstmCharsPerSecond, 0).padStart(12)}  ${f(r.gptLoss).padStart(8)}  ${f(r.lstmLoss).padStart(9)}  ${f(r.gptValLoss).padStart(7)}  ${f(r.lstmValLoss).padStart(8)}`);
 }
 console.log(`\nwrote ${file}`);

@@ -16,6 +16,9 @@ for (const f of fs.readdirSync(wasmSrc).filter((f) => f.endsWith('.wasm'))) {
 }
 console.log(`assets: copied tfjs wasm binaries to ${wasmDst}/`);
 
+// TinyGPT's training text, the book's own prose (Chapter 5), from content/ at every build.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/pack-corpus.ts'], { stdio: 'inherit' });
+
 if (fs.existsSync('scripts/pack-mnist.mjs') && !fs.existsSync('public/data/mnist-subset.bin')) {
   execFileSync(process.execPath, ['scripts/pack-mnist.mjs'], { stdio: 'inherit' });
 }

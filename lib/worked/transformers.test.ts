@@ -77,3 +77,18 @@ describe('positions, parameter counts and costs', () => {
     expect(computeWorked('product', [1e9, 20])).toBe(2e10);
   });
 });
+
+describe('TinyGPT sizes', () => {
+  it('tinyGptParams is GPT-2’s count plus the output bias', () => {
+    expect(w.tinyGptParams(12, 768, 50257, 1024)).toBe(124439808 + 50257);
+    // By hand for 2 blocks, d = 64, V = 100, T = 64: 6,400 + 4,096 + 2 × 49,984 + 128 + 100.
+    expect(w.tinyGptParams(2, 64, 100, 64)).toBe(110692);
+  });
+  it('the LSTM baseline matched to it', () => {
+    const h = w.tinyLstmHidden(2, 64, 100, 64);
+    expect(h).toBe(123);
+    expect(w.tinyLstmParams(100, 64, 123)).toBe(111296);
+    expect(w.tinyLstmParams(100, 64, h)).toBe(100 * 64 + 4 * h * (64 + h + 1) + h * 100 + 100);
+    expect(Math.abs(w.tinyLstmParams(100, 64, h) - 110692) / 110692).toBeLessThan(0.01);
+  });
+});

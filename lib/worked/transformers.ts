@@ -5,6 +5,7 @@
  */
 import { softmax } from '../math/activations';
 import { scaledDotProductAttention, sinusoidalPositionalEncoding, type Matrix } from '../math/attention';
+import { gptParams, lstmHiddenFor, lstmParams as charLstmParams } from '../ml/tiny-gpt';
 
 /** The chapter's worked attention example: three tokens, d_k = 2, Q = K (rows are tokens). */
 export const ATTENTION_EXAMPLE: { Q: Matrix; K: Matrix; V: Matrix } = {
@@ -63,6 +64,16 @@ export const transformersWorked = {
    */
   gpt2Params: (layers: number, dModel: number, vocab: number, context: number) =>
     vocab * dModel + context * dModel + layers * transformerBlockParams(dModel, 4 * dModel) + 2 * dModel,
+  /**
+   * Parameters of the TinyGPT of the chapter's widget (lib/ml/tiny-gpt): GPT-2's layout plus a bias on the output
+   * layer, for `layers` blocks of width d, a character vocabulary V and a context of T characters.
+   */
+  tinyGptParams: (layers: number, dModel: number, vocab: number, context: number) => gptParams({ layers, dModel, vocab, context, heads: 1 }),
+  /** Parameters of the widget's LSTM baseline: embedding V×e, one LSTM layer of H units, dense output H×V + V. */
+  tinyLstmParams: (vocab: number, embed: number, hidden: number) => charLstmParams(vocab, embed, hidden),
+  /** The LSTM width whose parameter count comes closest to a TinyGPT's of these dimensions. */
+  tinyLstmHidden: (layers: number, dModel: number, vocab: number, context: number) =>
+    lstmHiddenFor(gptParams({ layers, dModel, vocab, context, heads: 1 }), vocab, dModel),
   /** Entries of an n × n attention-score matrix. */
   attentionScoreEntries: (n: number) => n * n,
   /** Entries a causal mask leaves visible in an n × n score matrix: the diagonal and below. */
