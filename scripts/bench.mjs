@@ -7,7 +7,7 @@
 // and their losses after 60 s, per backend. Writes bench/results/<date>.json. Targets are reported, never enforced.
 // `--only=loops,pages,digits,tinygpt` runs some parts and keeps the others from today's file (`--pages` is
 // `--only=pages,digits,tinygpt`, `--digits-only` is `--only=digits`). BENCH_BACKENDS, BENCH_DIGITS_BACKENDS and
-// BENCH_TINYGPT_BACKENDS (comma-separated) choose the backends; DIGITS_LIMIT_S and TINYGPT_SECONDS cap those runs.
+// BENCH_TINYGPT_BACKENDS (comma-separated) choose the backends, BENCH_DIGITS_MODELS the digit models (mlp,cnn); DIGITS_LIMIT_S and TINYGPT_SECONDS cap those runs.
 import fs from 'node:fs';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
@@ -101,6 +101,7 @@ const digits = [];
 for (const backend of !parts.has('digits') ? [] : (process.env.BENCH_DIGITS_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',')) {
   for (const { model, target, epochs } of DIGITS) {
     if (model === 'cnn' && backend === 'wasm') continue;
+    if (process.env.BENCH_DIGITS_MODELS && !process.env.BENCH_DIGITS_MODELS.split(',').includes(model)) continue;
     const p = await browser.newPage();
     const run = { backend, model, target, epochs };
     try {
@@ -151,9 +152,12 @@ for (const backend of !parts.has('tinygpt') ? [] : (process.env.BENCH_TINYGPT_BA
     }, W, { timeout: 120_000 });
     run.actual = await p.locator(W).getAttribute('data-backend');
     await p.locator(`${W} [data-action="play"]`).click();
+    const t0 = Date.now();
     await p.waitForTimeout(tinySeconds * 1000);
     await p.locator(`${W} [data-action="pause"]`).click();
-    await p.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'paused', W, { timeout: 60_000 });
+    // Pause takes effect between chunks of steps; on SwiftShader a chunk of the default model can take minutes.
+    await p.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'paused', W, { timeout: 600_000 });
+    run.secondsToPause = (Date.now() - t0) / 1000;
     Object.assign(
       run,
       await p.evaluate((sel) => {
@@ -189,14 +193,20 @@ const date = new Date().toISOString().slice(0, 10);
 const file = `bench/results/${date}.json`;
 const earlier = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
 const keep = (part, fresh) => (parts.has(part) || !earlier ? fresh : (earlier[part] ?? fresh));
+/** Rows of a part run now replace today's rows for the same backend (and model); the others are kept. */
+const mergeRows = (part, fresh, key) => {
+  if (!parts.has(part) || !earlier?.[part]) return keep(part, fresh);
+  const now = new Set(fresh.map(key));
+  return [...earlier[part].filter((r) => !now.has(key(r))), ...fresh];
+};
 const result = {
   date,
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1e9), platform: `${os.platform()} ${os.arch()}`, gpu: 'none (WebGPU and WebGL through SwiftShader)' },
   chromium: version,
   loops: keep('loops', loops),
   pages: keep('pages', pageRuns),
-  digits: keep('digits', digits),
-  tinygpt: keep('tinygpt', tinygpt),
+  digits: mergeRows('digits', digits, (r) => `${r.backend}/${r.model}`),
+  tinygpt: mergeRows('tinygpt', tinygpt, (r) => r.backend),
   targets: {
     tinygpt: 'TinyGPT: characters per second per backend, and the losses after 60 s on cpu and webgl (reported, no target)',
     digits: 'DigitsTrainer: the MLP reaches ≥ 95 % and the CNN ≥ 97 % on the 1,000 test digits (seconds reported per backend)',

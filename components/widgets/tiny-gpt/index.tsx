@@ -10,6 +10,15 @@ import { HTML_LANG, type Lang } from '@/lib/i18n';
 import { DEFAULT_PROMPT, MAX_SAMPLE_LENGTH, perplexity, SAMPLE_LENGTH, tinyGpt, type TinyGptSample, type TinyGptValues } from '@/lib/widgets/tiny-gpt';
 import styles from './TinyGpt.module.css';
 
+interface Row {
+  id: 'gpt' | 'lstm';
+  name: string;
+  params: number | null;
+  train: number | null;
+  val: number | null;
+  tps: number | null;
+}
+
 const NONE: readonly { step: number; value: number }[] = [];
 type Curve = readonly { step: number; value: number }[];
 const points = (c: Curve) => c.map((p) => [p.step, p.value] as [number, number]);
@@ -81,7 +90,7 @@ export default function TinyGpt({ lang, defaults }: { lang: Lang; defaults: Tiny
   const loss = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? '—' : formatNumber(x, lang, { digits: 3 }));
   const ppl = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? '—' : formatNumber(perplexity(x), lang, { digits: 1 }));
   const rate = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? '—' : formatNumber(Math.round(x), lang));
-  const rows: { id: 'gpt' | 'lstm'; name: string; params: number | null; train: number | null; val: number | null; tps: number | null }[] = [
+  const rows: Row[] = [
     { id: 'gpt', name: t.gpt, params: info?.gptParams ?? null, train: s.loss, val: m.valLoss ?? null, tps: m.tokensPerSecond ?? null },
   ];
   if (baseline) rows.push({ id: 'lstm', name: t.lstm, params: info?.lstmParams ?? null, train: m.lstmLoss ?? null, val: m.lstmValLoss ?? null, tps: m.lstmTokensPerSecond ?? null });
@@ -109,54 +118,43 @@ export default function TinyGpt({ lang, defaults }: { lang: Lang; defaults: Tiny
 
   const output = (
     <div className={styles.output}>
-      <div className="table-scroll" tabIndex={0}>
-        <table className={styles.stats}>
-          <thead>
-            <tr>
-              <td />
-              <th scope="col" className="num">
-                {t.params}
+      <table className={styles.stats}>
+        <thead>
+          <tr>
+            <td />
+            {rows.map((r) => (
+              <th key={r.id} scope="col" className="num">
+                {r.name}
               </th>
-              <th scope="col" className="num">
-                {t.loss}
-              </th>
-              <th scope="col" className="num">
-                {t.valLoss}
-              </th>
-              <th scope="col" className="num">
-                {t.perplexity}
-              </th>
-              <th scope="col" className="num">
-                {t.tokensPerSecond}
-              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {(
+            [
+              ['params', t.params, (r: Row) => r.params, (x: number | null) => (x === null ? '—' : formatNumber(x, lang))],
+              ['loss', t.loss, (r: Row) => r.train, loss],
+              ['valLoss', t.valLoss, (r: Row) => r.val, loss],
+              [null, t.perplexity, (r: Row) => r.val, ppl],
+              ['tokensPerSecond', t.tokensPerSecond, (r: Row) => r.tps, rate],
+            ] as const
+          ).map(([name, label, pick, show]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {rows.map((r) => {
+                const x = pick(r);
+                // Results are named tinyGpt.<name> for the GPT and tinyGpt.lstm<Name> for the LSTM.
+                const id = name === null ? undefined : `tinyGpt.${r.id === 'gpt' ? name : `lstm${name[0]!.toUpperCase()}${name.slice(1)}`}`;
+                return (
+                  <td key={r.id} className="num" data-result={id} data-value={id === undefined ? undefined : (x ?? undefined)}>
+                    {show(x)}
+                  </td>
+                );
+              })}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const pre = r.id === 'gpt' ? '' : 'lstm';
-              const key = (name: string) => `tinyGpt.${pre ? pre + name[0]!.toUpperCase() + name.slice(1) : name}`;
-              return (
-                <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  <td className="num" data-result={key('params')} data-value={r.params ?? undefined}>
-                    {r.params === null ? '—' : formatNumber(r.params, lang)}
-                  </td>
-                  <td className="num" data-result={key('loss')} data-value={r.train ?? undefined}>
-                    {loss(r.train)}
-                  </td>
-                  <td className="num" data-result={key('valLoss')} data-value={r.val ?? undefined}>
-                    {loss(r.val)}
-                  </td>
-                  <td className="num">{ppl(r.val)}</td>
-                  <td className="num" data-result={key('tokensPerSecond')} data-value={r.tps ?? undefined}>
-                    {rate(r.tps)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <p className="widget-note">
         {t.step}{' '}
         <strong data-result="tinyGpt.step" data-value={s.step}>
@@ -209,7 +207,7 @@ export default function TinyGpt({ lang, defaults }: { lang: Lang; defaults: Tiny
         <div className={styles.promptRow}>
           <label htmlFor={lengthId}>{t.lengthLabel}</label>
           <input id={lengthId} type="number" min={1} max={MAX_SAMPLE_LENGTH} step={1} value={length} onChange={(e) => setLength(Math.max(1, Math.min(MAX_SAMPLE_LENGTH, Number(e.target.value) || SAMPLE_LENGTH)))} />
-          <button type="submit" className="button" disabled={!ready || busy} data-action="generate">
+          <button type="submit" className="button-quiet" disabled={!ready || busy} data-action="generate">
             {busy ? t.generating : t.generate}
           </button>
         </div>
