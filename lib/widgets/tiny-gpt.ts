@@ -3,7 +3,7 @@
  * an LSTM of about the same size on the same batches. The page sees both losses (training, read back every few steps,
  * and held-out, on the last tenth of the book), samples that improve as it trains, the tokens per second of each, and
  * a prompt box. Learning rate, batch, the step budget, temperature and top-k apply live; the text, the architecture
- * and the seed rebuild. Caps keep a tab safe: at most 4,096 tokens a step and about a million parameters.
+ * and the seed rebuild. Caps keep a tab safe: at most 4,096 characters a step and 1.5 million parameters.
  */
 import { bilingual, type Bilingual } from '../i18n';
 import type { Schema, Values } from '../state/schema';
