@@ -5,22 +5,58 @@ import { useEffect } from 'react';
 /**
  * A display equation wider than the column scrolls sideways; a keyboard must be able to scroll it too, so each one
  * that overflows becomes focusable (and stops being a tab stop once it fits, e.g. after the window widens).
+ *
+ * Measuring every equation on load would force a layout of the whole chapter, including the sections the stylesheet
+ * leaves undrawn until they near the viewport (content-visibility). So an equation is measured when it comes within a
+ * screen or two of the viewport, and all of them at once the first time the reader presses Tab (a keyboard reader may
+ * jump past equations that were never near the viewport), and again when the column's width changes.
  */
 export function ScrollableMath() {
   useEffect(() => {
-    const update = () => {
+    const displays = () => Array.from(document.querySelectorAll<HTMLElement>('.katex-display'));
+    const update = (els: HTMLElement[]) => {
       // Read every width first, then write: one layout, however many equations.
-      const displays = Array.from(document.querySelectorAll<HTMLElement>('.katex-display'));
-      const wide = displays.map((el) => el.scrollWidth > el.clientWidth + 1);
-      displays.forEach((el, i) => {
+      const wide = els.map((el) => el.scrollWidth > el.clientWidth + 1);
+      els.forEach((el, i) => {
         if (wide[i] && !el.hasAttribute('tabindex')) el.tabIndex = 0;
         else if (!wide[i] && el.hasAttribute('tabindex')) el.removeAttribute('tabindex');
       });
     };
-    update();
-    const ro = new ResizeObserver(update);
+    const io = new IntersectionObserver(
+      (entries) => {
+        const near = entries.filter((e) => e.isIntersecting).map((e) => e.target as HTMLElement);
+        if (near.length) update(near);
+      },
+      { rootMargin: '1500px 0px' },
+    );
+    displays().forEach((el) => io.observe(el));
+
+    let all = false;
+    const measureAll = () => {
+      all = true;
+      update(displays());
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Tab' && !all) measureAll();
+    };
+    document.addEventListener('keydown', onKey);
+
+    // A change of the column's width (rotation, a resized window) changes which equations overflow.
+    let width = document.body.clientWidth;
+    const ro = new ResizeObserver(() => {
+      const w = document.body.clientWidth;
+      if (w === width) return;
+      width = w;
+      io.disconnect();
+      displays().forEach((el) => io.observe(el));
+      if (all) measureAll();
+    });
     ro.observe(document.body);
-    return () => ro.disconnect();
+    return () => {
+      io.disconnect();
+      ro.disconnect();
+      document.removeEventListener('keydown', onKey);
+    };
   }, []);
   return null;
 }

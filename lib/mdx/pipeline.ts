@@ -15,6 +15,7 @@ import { rehypeKatexHtml } from './katex-html';
 import { rehypeMathmlScripts } from './mathml-scripts';
 import { escapeHeadingIds, remarkHeadingIds, type OutlineEntry } from './heading-ids';
 import { remarkMermaid } from './mermaid';
+import { rehypeSections } from './sections';
 
 export const remarkPlugins: PluggableList = [
   remarkGfm,
@@ -37,6 +38,8 @@ export const rehypePlugins: PluggableList = [
   // Last of the math steps: each formula becomes one HTML string, not thousands of React elements to hydrate.
   rehypeKatexHtml,
   [rehypeShiki, { themes: SHIKI_THEMES, defaultColor: false, fallbackLanguage: 'text', addLanguageClass: true }],
+  // Last: one <section> per ## heading, so the stylesheet can skip laying out the sections far from the viewport.
+  rehypeSections,
 ];
 
 export interface CompiledChapter {
