@@ -128,3 +128,13 @@ describe('the training task (tfjs CPU, the book’s English prose)', () => {
     await expect(tinyGpt.task!.build({ ...ctx(), cache: new Map(), origin: 'http://elsewhere.test' }, settings())).rejects.toThrow(/could not be loaded \(404/);
   });
 });
+
+describe('the introduction', () => {
+  it('mentions the LSTM race only when the baseline runs', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const t = tinyGpt.strings[lang];
+      expect(t.intro('1,000', t.textNames.en, true)).toContain('LSTM');
+      expect(t.intro('1,000', t.textNames.en, false)).not.toMatch(/racing|赛跑/);
+    }
+  });
+});

@@ -325,8 +325,10 @@ export const tinyGpt = defineWidget({
   ],
   strings: bilingual({
     zh: {
-      intro: (chars: string, lang: string) =>
-        `一个逐字符的解码器 Transformer，就在这个页面里用本书${lang}的 ${chars} 个字符训练；旁边同样大小的 LSTM 吃同样的批次，和它赛跑。看两条损失曲线怎么下降，看生成的文字怎么从乱码变得像样。`,
+      intro: (chars: string, lang: string, race: boolean) =>
+        race
+          ? `一个逐字符的解码器 Transformer，就在这个页面里用本书${lang}的 ${chars} 个字符训练；旁边同样大小的 LSTM 吃同样的批次，和它赛跑。看两条损失曲线怎么下降，看生成的文字怎么从乱码变得像样。`
+          : `一个逐字符的解码器 Transformer，就在这个页面里用本书${lang}的 ${chars} 个字符训练（LSTM 对照已关闭）。看损失曲线怎么下降，看生成的文字怎么从乱码变得像样。`,
       textNames: { en: '英文版', zh: '中文版' },
       train: '开始训练',
       step: '步数',
@@ -358,8 +360,10 @@ export const tinyGpt = defineWidget({
       topKShort: 'top-k',
     },
     en: {
-      intro: (chars: string, lang: string) =>
-        `A character-level decoder-only Transformer, trained in this page on the ${chars} characters of this book's ${lang} edition, racing an LSTM of the same size that sees the same batches. Watch both losses fall and the generated text turn from noise into something like the book.`,
+      intro: (chars: string, lang: string, race: boolean) =>
+        race
+          ? `A character-level decoder-only Transformer, trained in this page on the ${chars} characters of this book's ${lang} edition, racing an LSTM of the same size that sees the same batches. Watch both losses fall and the generated text turn from noise into something like the book.`
+          : `A character-level decoder-only Transformer, trained in this page on the ${chars} characters of this book's ${lang} edition (the LSTM baseline is off). Watch the loss fall and the generated text turn from noise into something like the book.`,
       textNames: { en: 'English', zh: 'Chinese' },
       train: 'Train',
       step: 'Step',

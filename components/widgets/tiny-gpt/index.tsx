@@ -229,7 +229,7 @@ export default function TinyGpt({ lang, defaults }: { lang: Lang; defaults: Tiny
     <LiveWidgetFrame
       live={live as unknown as LiveHandle}
       lang={lang}
-      description={<p>{t.intro(chars, t.textNames[v.text])}</p>}
+      description={<p>{t.intro(chars, t.textNames[v.text], baseline)}</p>}
       output={output}
       below={below}
       playLabel={t.train}
