@@ -15,6 +15,9 @@ import { TimelineIsland } from '@/components/charts/TimelineIsland';
 import { CalculatorIsland } from '@/components/calculators/CalculatorIsland';
 import { CALCULATORS, type CalculatorId } from '@/lib/finance';
 import { Answer } from '@/components/mdx/Answer';
+import { Lab } from '@/components/mdx/Lab';
+import { Errata } from '@/components/mdx/Errata';
+import { Glossary } from '@/components/mdx/Glossary';
 import { WidgetHost } from '@/components/widgets/WidgetHost';
 import '@/components/widgets/styles.generated';
 import { CALCULATOR_TAGS, type MdxTag } from '@/lib/content/tags';
@@ -59,10 +62,18 @@ export function mdxComponents(lang: Lang): MDXComponents & Record<MdxTag, unknow
         labels={{ loading: t.diagramLoading, error: t.diagramError, source: t.showSource, diagram: t.diagram }}
       />
     ),
-    Callout: (props: { kind?: CalloutKind; title?: string; children?: ReactNode }) => <Callout {...props} lang={lang} />,
+    Callout: (props: { kind?: CalloutKind; title?: string; erratum?: string; children?: ReactNode }) => <Callout {...props} lang={lang} />,
     Calc: (props: Omit<ComponentProps<typeof Calc>, 'lang'>) => <Calc {...props} lang={lang} />,
     Timeline: () => <TimelineIsland lang={lang} />,
     Answer: ({ children }: { children?: ReactNode }) => <Answer lang={lang}>{children}</Answer>,
+    Lab: ({ id, children }: { id: string; children?: ReactNode }) => (
+      <Lab id={id} lang={lang}>
+        {children}
+      </Lab>
+    ),
+    // The appendices' lists, rendered from lib/content/glossary.ts and lib/content/errata.ts.
+    Glossary: () => <Glossary lang={lang} />,
+    Errata: ({ source }: { source: string }) => <Errata lang={lang} source={source} />,
     ...widgetTags(lang),
     ...calculatorTags(lang),
   };

@@ -3,9 +3,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHAPTERS } from '../lib/content/chapters';
-import { chapterFacts, checkChapter, compareEditions, type ChapterFacts } from '../lib/content/checks';
-import { CONTENT_DIR, chapterFile, readChapter } from '../lib/content/source';
+import {
+  addAppendixAnchors,
+  chapterFacts,
+  checkAppendixPages,
+  checkChapter,
+  checkErrata,
+  checkGlossary,
+  checkLabs,
+  compareEditions,
+  type ChapterFacts,
+} from '../lib/content/checks';
+import { ERRATA } from '../lib/content/errata';
+import { GLOSSARY } from '../lib/content/glossary';
+import { glossaryUsage } from '../lib/content/glossary-usage';
+import { CONTENT_DIR, chapterFile, readChapter, writtenSlugs } from '../lib/content/source';
 import { LANGS } from '../lib/i18n';
+import { LABS_BY_CHAPTER } from '../lib/labs';
+import { duplicateLabIds } from '../lib/labs/lookup';
+import { WIDGETS } from '../lib/widgets/registry.generated';
+import { CALCULATOR_TAGS } from '../lib/content/tags';
 import { CALCULATORS } from '../lib/finance';
 import { worked } from '../lib/worked/registry';
 import { bookDiagrams } from '../lib/mdx/diagrams';
@@ -43,6 +60,8 @@ for (const entry of CHAPTERS) {
 }
 
 const ids = new Map([...facts].map(([k, f]) => [k, new Set(f.outline.map((o) => o.id))]));
+// The glossary and errata pages render one anchor per entry: links to /<lang>/glossary/#<id> resolve.
+addAppendixAnchors(ids, GLOSSARY.map((e) => e.id), ERRATA.map((e) => e.id));
 const calcNames = new Set(Object.keys(worked));
 const calculatorIds = new Set(Object.keys(CALCULATORS));
 for (const entry of CHAPTERS) {
@@ -53,6 +72,33 @@ for (const entry of CHAPTERS) {
     const f = facts.get(`${lang}/${entry.slug}`);
     if (f) problems.push(...checkChapter(f, { ids, lang, slug: entry.slug }, calcNames, calculatorIds));
   }
+}
+
+// The appendices: erratum callouts against lib/content/errata.ts, glossary terms against the chapters that use them.
+const written = new Set(writtenSlugs());
+problems.push(...checkErrata(facts, ERRATA, written, new Set(CHAPTERS.map((c) => c.slug))));
+problems.push(...checkAppendixPages(facts, written, GLOSSARY.map((e) => e.id), ERRATA));
+try {
+  problems.push(...checkGlossary(await glossaryUsage(), GLOSSARY));
+} catch (err) {
+  problems.push(`glossary: the chapters could not be scanned for terms: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+// Lab exercises: every <Lab id> is a lab of its chapter's LabSet, each of those is written in both editions, in the
+// same order, and each reads a widget the chapter places.
+const widgetTags = new Map<string, string>([
+  ...WIDGETS.map((w) => [w.id, w.tag] as const),
+  ...CALCULATOR_TAGS.map((tag) => [tag[0]!.toLowerCase() + tag.slice(1), tag] as const),
+]);
+for (const slug of Object.keys(LABS_BY_CHAPTER)) {
+  if (!CHAPTERS.some((c) => c.slug === slug)) problems.push(`lib/labs/index.ts: "${slug}" is not in lib/content/chapters.ts`);
+}
+for (const id of duplicateLabIds()) problems.push(`lib/labs: lab id "${id}" is defined by more than one chapter (ids are unique across the book)`);
+for (const entry of CHAPTERS) {
+  const editions = LANGS.flatMap((lang) => facts.get(`${lang}/${entry.slug}`) ?? []);
+  const set = LABS_BY_CHAPTER[entry.slug] ?? {};
+  if (editions.length === LANGS.length) problems.push(...checkLabs(entry.slug, editions, set, widgetTags));
+  else if (!editions.length && Object.keys(set).length) problems.push(`lib/labs/${entry.slug}.ts: has labs, but the chapter is not written`);
 }
 
 // Every diagram is pre-drawn in both themes (npm run diagrams), and no stale picture ships.

@@ -1,6 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookShell } from '@/components/shell/BookShell';
+import { LabCount } from '@/components/labs/LabCount';
+import { ProgressPanel } from '@/components/labs/ProgressPanel';
+import { LABS_BY_CHAPTER } from '@/lib/labs';
+import { chapterLabIds } from '@/lib/labs/lookup';
 import { CHAPTERS, PARTS, chapterLabel } from '@/lib/content/chapters';
 import { readChapter, writtenSlugs } from '@/lib/content/source';
 import { BOOK_SUBTITLE, BOOK_TITLE, UI, isLang, type Bilingual } from '@/lib/i18n';
@@ -22,6 +26,10 @@ export default async function Cover({ params }: { params: Promise<{ lang: string
   const t = UI[lang];
   const written = new Set(writtenSlugs());
   const firstWritten = CHAPTERS.find((c) => written.has(c.slug));
+  // Every lab of the written chapters, with its goal in this edition, for the progress panel's export.
+  const labs = CHAPTERS.filter((c) => written.has(c.slug)).flatMap((c) =>
+    Object.entries(LABS_BY_CHAPTER[c.slug] ?? {}).map(([id, spec]) => ({ id, chapter: c.slug, goal: spec.goal[lang] })),
+  );
 
   return (
     <BookShell lang={lang} written={written}>
@@ -40,6 +48,7 @@ export default async function Cover({ params }: { params: Promise<{ lang: string
             </p>
           ) : null}
         </header>
+        {labs.length ? <ProgressPanel lang={lang} labs={labs} /> : null}
         <section aria-labelledby="toc-heading" className="cover-toc">
           <h2 id="toc-heading">{t.tableOfContents}</h2>
           {PARTS.map((part) => (
@@ -48,14 +57,18 @@ export default async function Cover({ params }: { params: Promise<{ lang: string
               <ol className="cover-chapters">
                 {CHAPTERS.filter((c) => c.part === part.id).map((c) => {
                   const isWritten = written.has(c.slug);
+                  const labIds = chapterLabIds(c.slug);
                   const summary = isWritten ? readChapter(lang, c.slug).frontmatter.summary : c.blurb[lang];
                   return (
                     <li key={c.slug} className={isWritten ? 'cover-chapter' : 'cover-chapter forthcoming'} data-slug={c.slug} data-written={isWritten ? 1 : 0}>
                       <span className="cover-chapter-label">{chapterLabel(c, lang)}</span>
                       {isWritten ? (
-                        <Link className="cover-chapter-title" href={`/${lang}/${c.slug}/`} prefetch={false}>
-                          {c.title[lang]}
-                        </Link>
+                        <span className="cover-chapter-title">
+                          <Link href={`/${lang}/${c.slug}/`} prefetch={false}>
+                            {c.title[lang]}
+                          </Link>
+                          {labIds.length ? <LabCount ids={labIds} lang={lang} /> : null}
+                        </span>
                       ) : (
                         <span className="cover-chapter-title">
                           {c.title[lang]} <span className="badge">{t.forthcoming}</span>

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { CHAPTERS, PARTS, chapterLabel } from '@/lib/content/chapters';
 import type { OutlineEntry } from '@/lib/mdx/heading-ids';
 import { BOOK_TITLE, UI, type Lang } from '@/lib/i18n';
+import { chapterLabIds } from '@/lib/labs/lookup';
+import { LabCount } from '@/components/labs/LabCount';
 import { LangSwitch } from './LangSwitch';
 import { Search } from './Search';
 import { SidebarDrawer } from './SidebarDrawer';
@@ -44,6 +46,7 @@ export function BookShell({ lang, slug, written, outline, children }: Props) {
               <ol>
                 {CHAPTERS.filter((c) => c.part === part.id).map((c) => {
                   const label = chapterLabel(c, lang);
+                  const labIds = chapterLabIds(c.slug);
                   const title = c.title[lang];
                   if (!written.has(c.slug)) {
                     return (
@@ -60,6 +63,7 @@ export function BookShell({ lang, slug, written, outline, children }: Props) {
                       <Link href={`/${lang}/${c.slug}/`} prefetch={false} aria-current={c.slug === slug ? 'page' : undefined} title={label}>
                         <span className="sidebar-num">{c.label.kind === 'chapter' ? c.label.n : c.label.letter}</span>
                         <span>{title}</span>
+                        {labIds.length ? <LabCount ids={labIds} lang={lang} /> : null}
                       </Link>
                     </li>
                   );

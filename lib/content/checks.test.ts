@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterFacts, checkChapter, checkLink, compareEditions } from './checks';
+import { chapterFacts, checkChapter, checkLabs, checkLink, compareEditions } from './checks';
 
 const ids = new Map([
   ['en/a', new Set(['intro', 'more'])],
@@ -69,5 +69,45 @@ describe('calculator worked numbers', () => {
     const problems = checkChapter(f, { ids, lang: 'en', slug: 'a' }, new Set(), new Set(['runway'])).join('\n');
     expect(problems).toMatch(/calc="nope"> is not a calculator/);
     expect(problems).toMatch(/calc="runway"> needs out/);
+  });
+});
+
+describe('lab exercises', () => {
+  const labs = { 'x-one': { widget: 'lossExplorer' }, 'x-two': { widget: 'lossExplorer' } };
+  const widgetTags = new Map([['lossExplorer', 'LossExplorer']]);
+  const chapter = (file: string, body: string) => chapterFacts(`## A {#a}\n\n<LossExplorer />\n\n${body}`, file);
+
+  it('collects the ids of <Lab> in document order, null for a lab without one', async () => {
+    const f = await chapter('en.mdx', '1. Task.\n\n   <Lab id="x-two">\n\n   Do it.\n\n   </Lab>\n\n<Lab id="x-one">Go.</Lab>\n\n<Lab>No id.</Lab>\n');
+    expect(f.labs).toEqual(['x-two', 'x-one', null]);
+    expect(f.tags).toContain('Lab');
+  });
+
+  it('accepts both editions writing every lab of the LabSet in the same order', async () => {
+    const en = await chapter('en.mdx', '<Lab id="x-one">Go.</Lab>\n\n<Lab id="x-two">Go.</Lab>\n');
+    const zh = await chapter('zh.mdx', '<Lab id="x-one">做。</Lab>\n\n<Lab id="x-two">做。</Lab>\n');
+    expect(checkLabs('c', [zh, en], labs, widgetTags)).toEqual([]);
+  });
+
+  it('flags a lab the LabSet lacks, a lab not written, a lab written twice and a lab without an id', async () => {
+    const en = await chapter('en.mdx', '<Lab id="x-one">Go.</Lab>\n\n<Lab id="x-one">Again.</Lab>\n\n<Lab id="x-nope">Go.</Lab>\n\n<Lab>Go.</Lab>\n');
+    const problems = checkLabs('c', [en], labs, widgetTags).join('\n');
+    expect(problems).toMatch(/<Lab id="x-nope"> is not a lab of lib\/labs\/c\.ts/);
+    expect(problems).toMatch(/lab "x-two" of lib\/labs\/c\.ts is not written/);
+    expect(problems).toMatch(/<Lab id="x-one"> is written twice/);
+    expect(problems).toMatch(/a <Lab> needs id/);
+  });
+
+  it('flags editions that write the labs in different orders', async () => {
+    const en = await chapter('en.mdx', '<Lab id="x-one">Go.</Lab>\n\n<Lab id="x-two">Go.</Lab>\n');
+    const zh = await chapter('zh.mdx', '<Lab id="x-two">做。</Lab>\n\n<Lab id="x-one">做。</Lab>\n');
+    expect(checkLabs('c', [zh, en], labs, widgetTags).join('\n')).toMatch(/labs differ \(x-two, x-one \/ x-one, x-two\)/);
+  });
+
+  it('flags a lab whose widget is not registered or not placed in the chapter', async () => {
+    const f = await chapterFacts('## A {#a}\n\n<Lab id="x-one">Go.</Lab>\n\n<Lab id="x-two">Go.</Lab>\n', 'en.mdx');
+    const problems = checkLabs('c', [f], { 'x-one': { widget: 'lossExplorer' }, 'x-two': { widget: 'nope' } }, widgetTags).join('\n');
+    expect(problems).toMatch(/lab "x-one" reads the lossExplorer widget, but the chapter has no <LossExplorer \/>/);
+    expect(problems).toMatch(/lab "x-two" reads widget "nope", which is not a registered widget/);
   });
 });

@@ -15,6 +15,7 @@ import { rehypeKatexHtml } from './katex-html';
 import { rehypeMathmlScripts } from './mathml-scripts';
 import { escapeHeadingIds, remarkHeadingIds, type OutlineEntry } from './heading-ids';
 import { remarkMermaid } from './mermaid';
+import { remarkGlossaryLinks } from './glossary-links';
 import { rehypeSections } from './sections';
 
 export const remarkPlugins: PluggableList = [
@@ -25,6 +26,9 @@ export const remarkPlugins: PluggableList = [
   remarkHeadingIds,
   // Before any rehype step: mermaid blocks must leave the code pipeline before Shiki sees them.
   remarkMermaid,
+  // Last: after remarkMath (formulas are their own nodes) and remarkHeadingIds, links each section's first use of a
+  // glossary term; the chapter's edition and slug come from the file's path.
+  remarkGlossaryLinks,
 ];
 
 // High-contrast variants: every token colour meets WCAG AA on the book's code background, in both themes.

@@ -18,6 +18,7 @@ const TEXT = bilingual<{ head: (key: string, raw: string) => string; unknown: (k
       badList: (r, lang) =>
         `应为 ${r.minLength}–${r.maxLength} 个以逗号分隔的${r.integers ? '整数' : '数'}，每个在 ${fmt(r.min, lang)}–${fmt(r.max, lang)} 之间。`,
       notABoolean: () => '应为 1 或 0。',
+      badText: (r, lang) => `应为不超过 ${fmt(r.maxLength, lang)} 个字符的文字，且不含控制字符。`,
       unknownKey: () => '',
     },
   },
@@ -32,6 +33,7 @@ const TEXT = bilingual<{ head: (key: string, raw: string) => string; unknown: (k
       badList: (r, lang) =>
         `it must be ${r.minLength}–${r.maxLength} comma-separated ${r.integers ? 'whole numbers' : 'numbers'}, each ${fmt(r.min, lang)}–${fmt(r.max, lang)}.`,
       notABoolean: () => 'it must be 1 or 0.',
+      badText: (r, lang) => `it must be text of at most ${fmt(r.maxLength, lang)} characters, without control characters.`,
       unknownKey: () => '',
     },
   },

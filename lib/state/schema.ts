@@ -81,7 +81,19 @@ export interface BooleanField extends FieldHints {
   default: boolean;
 }
 
-export type Field = NumberField | EnumField | IntListField | NumListField | BooleanField;
+/**
+ * Free text, such as names a reader typed or a compact encoding a widget parses itself (IdeaScorer's matrix). The
+ * codec only bounds its length and refuses control characters; whatever structure the text has is the widget's to
+ * check, with its own note.
+ */
+export interface TextField extends FieldHints {
+  type: 'text';
+  default: string;
+  /** Most characters accepted (UTF-16 code units, after URL decoding). */
+  maxLength: number;
+}
+
+export type Field = NumberField | EnumField | IntListField | NumListField | BooleanField | TextField;
 export type Schema = Record<string, Field>;
 
 export type FieldValue<F extends Field> = F extends NumberField
@@ -92,7 +104,9 @@ export type FieldValue<F extends Field> = F extends NumberField
       ? number[]
       : F extends BooleanField
         ? boolean
-        : never;
+        : F extends TextField
+          ? string
+          : never;
 
 export type Values<S extends Schema> = { [K in keyof S]: FieldValue<S[K]> };
 
@@ -103,6 +117,7 @@ export type Reason =
   | { code: 'notAnOption'; options: readonly string[] }
   | { code: 'badList'; minLength: number; maxLength: number; min: number; max: number; integers: boolean }
   | { code: 'notABoolean' }
+  | { code: 'badText'; maxLength: number }
   | { code: 'unknownKey' };
 
 export interface ParseIssue {
@@ -153,6 +168,10 @@ export function parseField<F extends Field>(field: F, raw: string): Parsed<Field
       if (raw === '1' || raw === 'true') return { ok: true, value: true as V };
       if (raw === '0' || raw === 'false') return { ok: true, value: false as V };
       return { ok: false, reason: { code: 'notABoolean' } };
+    case 'text':
+      return raw.length <= field.maxLength && !/[\u0000-\u001f\u007f]/.test(raw)
+        ? { ok: true, value: raw as V }
+        : { ok: false, reason: { code: 'badText', maxLength: field.maxLength } };
   }
 }
 
@@ -168,6 +187,8 @@ export function formatField<F extends Field>(field: F, value: FieldValue<F>): st
       return (value as number[]).join(',');
     case 'boolean':
       return value ? '1' : '0';
+    case 'text':
+      return value as string;
   }
 }
 
@@ -177,6 +198,7 @@ export function checkValue<F extends Field>(field: F, value: unknown): Parsed<Fi
   if (field.type === 'enum' && typeof value === 'string') return parseField(field, value);
   if ((field.type === 'intList' || field.type === 'numList') && Array.isArray(value)) return parseField(field, value.join(','));
   if (field.type === 'boolean' && typeof value === 'boolean') return parseField(field, value ? '1' : '0');
+  if (field.type === 'text' && typeof value === 'string') return parseField(field, value);
   return { ok: false, reason: field.type === 'number' ? { code: 'notANumber' } : { code: 'notAnOption', options: field.type === 'enum' ? field.options : [] } };
 }
 

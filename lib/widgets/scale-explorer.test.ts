@@ -9,14 +9,14 @@ describe('scaleReport', () => {
     expect(r.trainingBytes).toBe(112e9); // 7e9 × 16 B
     const h100 = r.fits.find((f) => f.accelerator.id === 'h100')!;
     expect(h100.servesAlone).toBe(true);
-    expect(h100.trainDevices).toBe(2); // 112 GB over 80 GB cards → 2
+    expect(h100.trainDevices).toBe(2); // 112e9 B over 85.52e9 B cards → 2
   });
 
   it('says a 70B bf16 model needs two H100s to serve and none of the consumer cards holds it', () => {
     const r = scaleReport(7e10, 'bf16', 'adamMixed');
-    // 7e10 × 2 × 1.2 = 168 GB → ceil(168/80) = 3 H100s; 168 ≤ 180 → one B200
+    // 7e10 × 2 × 1.2 = 168e9 B; an H100 holds 81,559 MiB = 85.52e9 B → ceil(1.96) = 2; a B200 holds 192.27e9 B → one
     expect(r.inferenceBytes).toBeCloseTo(168e9, 0);
-    expect(r.fits.find((f) => f.accelerator.id === 'h100')!.serveDevices).toBe(3);
+    expect(r.fits.find((f) => f.accelerator.id === 'h100')!.serveDevices).toBe(2);
     expect(r.fits.find((f) => f.accelerator.id === 'b200')!.servesAlone).toBe(true);
     expect(r.fits.filter((f) => f.accelerator.kind === 'consumer').every((f) => !f.servesAlone)).toBe(true);
   });

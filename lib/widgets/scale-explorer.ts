@@ -42,7 +42,7 @@ export const scaleExplorerSchema = {
     label: { zh: '训练优化器', en: 'Training optimizer' },
     optionLabels: {
       adamMixed: { zh: 'Adam 混合精度（16 B/参数）', en: 'Adam, mixed precision (16 B/param)' },
-      adam8bit: { zh: '8 位 Adam（10 B/参数）', en: '8-bit Adam (10 B/param)' },
+      adam8bit: { zh: '8 比特 Adam（10 B/参数）', en: '8-bit Adam (10 B/param)' },
       sgdMomentum: { zh: '带动量的 SGD（12 B/参数）', en: 'SGD with momentum (12 B/param)' },
     },
   },
@@ -124,7 +124,8 @@ export const scaleExplorer = defineWidget({
       tableCaption: (p: string) => `${p} 参数的模型在常见加速器上：推理是否一张放得下，训练至少需要几张。`,
       notNumber: '这不是一个数字；保留原值。',
       clamped: (v: string) => `超出范围，已调整为 ${v}。`,
-      asOf: (d: string) => `加速器显存按厂商公布的规格（${d}）。`
+      asOf: (d: string) => `显存：型号里的“GB”其实是 GiB；括号里是程序能用的容量，按驱动报告的数值（${d}）。`,
+      memoryCell: (nominal: string, usable: string) => `${nominal} GB（可用 ${usable} GiB）`
     },
     en: {
       params: 'Parameters',
@@ -147,7 +148,8 @@ export const scaleExplorer = defineWidget({
       tableCaption: (p: string) => `A ${p}-parameter model on common accelerators: does one hold it for inference, and how many does training need at least.`,
       notNumber: 'That is not a number; the value is unchanged.',
       clamped: (v: string) => `Out of range; set to ${v}.`,
-      asOf: (d: string) => `Accelerator memory as the vendors state it (${d}).`
+      asOf: (d: string) => `Memory: the “GB” of a card’s name is really GiB; in brackets, what a program can use, as the driver reports it (${d}).`,
+      memoryCell: (nominal: string, usable: string) => `${nominal} GB (${usable} GiB usable)`
     },
   }),
 });

@@ -127,6 +127,11 @@ describe('exact storage', () => {
     expect(w.groupBitsPerWeight(8, 32, 16, 0)).toBe(8.5);
     expect(w.groupBitsPerWeight(4, 32, 16, 0)).toBe(4.5);
     expect(w.groupBytesPerWeight(4, 128, 16, 0)).toBe(0.515625);
+    // An affine group stores a zero point too: fp16 scale + fp16 zero per 128 = 4 + 32/128 = 4.25 (0.53125 bytes);
+    // a packed 4-bit zero (GPTQ and AWQ checkpoints) 4 + (16 + 4)/128 = 4.15625; llama.cpp Q4_1 (fp16 scale and min per 32) 5
+    expect(w.groupBytesPerWeight(4, 128, 16, 16)).toBe(0.53125);
+    expect(w.groupBitsPerWeight(4, 128, 16, 4)).toBe(4.15625);
+    expect(w.groupBitsPerWeight(4, 32, 16, 16)).toBe(5);
     // QLoRA (Dettmers et al. 2023, §3): 32/64 = 0.5 extra bits without, 8/64 + 32/(64·256) = 0.127 with double quantization
     expect(w.groupBitsPerWeight(4, 64, 32, 0)).toBe(4.5);
     expect(w.qloraBitsPerWeight(64, 256)).toBeCloseTo(4.127, 3);
@@ -138,6 +143,10 @@ describe('exact storage', () => {
     // hand: 7e9 × 16 bits = 14 GB; × 4.125 bits = 3.609375 GB
     expect(w.weightsGBAtBits(7e9, 16)).toBeCloseTo(14, 10);
     expect(w.weightsGBAtBits(7e9, 4.125)).toBeCloseTo(3.609375, 10);
+    // 70e9 × 4.25 / 8 = 37.1875 GB of weights; × 1.2 = 44.625 GB to serve; at Q4_1's 5 bits 43.75 × 1.2 = 52.5 GB
+    expect(w.weightsGBAtBits(70e9, 4.25)).toBeCloseTo(37.1875, 10);
+    expect(w.servingGBAtBits(70e9, 4.25)).toBeCloseTo(44.625, 10);
+    expect(w.servingGBAtBits(70e9, 5)).toBeCloseTo(52.5, 10);
   });
 });
 

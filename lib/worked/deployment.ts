@@ -153,6 +153,8 @@ export const deploymentWorked = {
   qloraBytesPerWeight: (blockSize: number, secondBlockSize: number) => (4 + 8 / blockSize + 32 / (blockSize * secondBlockSize)) / 8,
   /** Gigabytes (10⁹ bytes) of `params` weights at an average of `bitsPerWeight` bits each. */
   weightsGBAtBits: (params: number, bitsPerWeight: number) => (params * bitsPerWeight) / 8 / 1e9,
+  /** Gigabytes needed to serve `params` weights at `bitsPerWeight` bits: the weights × 1.2 (KV cache, activations, runtime). */
+  servingGBAtBits: (params: number, bitsPerWeight: number) => ((params * bitsPerWeight) / 8 / 1e9) * 1.2,
   /** Parameters k·(m + n) of a rank-k factorisation of an m × n matrix. */
   lowRankParams: (m: number, n: number, k: number) => k * (m + n),
   /** k·(m + n) / (m·n): the fraction of a dense m × n matrix's parameters that rank-k factors keep. */

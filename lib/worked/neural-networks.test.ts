@@ -114,3 +114,31 @@ describe('the 2-2-1 network, forward and backward (chapter neural-networks)', ()
     expect(() => w.nnExampleGrad('w33')).toThrow(/unknown parameter/);
   });
 });
+
+describe('the stepper with other inputs, and GELU’s minimum (chapter neural-networks exercises)', () => {
+  it('overshoots with x = (3, 3), target 0.4 and learning rate 10: ŷ 0.4920 → 0.2052, loss 0.00423 → 0.0190', () => {
+    // hand: z₁ = 1.5 − 1.2 + 0.1 = 0.4, z₂ = 0.9 + 2.4 − 0.2 = 3.1; h = (tanh 0.4, tanh 3.1) = (0.379949, 0.995949);
+    // z_out = 0.7·0.379949 − 0.5·0.995949 + 0.2 = −0.032010 → ŷ = σ(−0.032010) = 0.491998; L = ½(0.091998)² = 0.0042318.
+    // After the step, values from an independent Python re-implementation of the 2-2-1 pass: ŷ = 0.205161, L = 0.018981.
+    expect(w.nnStepWith('yHat', 3, 3, 0.4, 10, false)).toBeCloseTo(0.491998, 6);
+    expect(w.nnStepWith('loss', 3, 3, 0.4, 10, false)).toBeCloseTo(0.0042318, 7);
+    expect(w.nnStepWith('yHat', 3, 3, 0.4, 10, true)).toBeCloseTo(0.205161, 6);
+    expect(w.nnStepWith('loss', 3, 3, 0.4, 10, true)).toBeCloseTo(0.018981, 6);
+    expect(w.nnStepWith('loss', 3, 3, 0.4, 10, true)).toBeGreaterThan(w.nnStepWith('loss', 3, 3, 0.4, 10, false));
+  });
+  it('cannot overshoot with the chapter’s input and target 0.6 at the widget’s largest rate, 10', () => {
+    // ŷ 0.558458 → 0.620110 (Python re-implementation): past the target 0.6, by less than it started below, so L falls
+    expect(w.nnStepWith('yHat', 1, 0.5, 0.6, 10, true)).toBeCloseTo(0.62011, 5);
+    expect(w.nnStepWith('loss', 1, 0.5, 0.6, 10, true)).toBeLessThan(w.nnStepWith('loss', 1, 0.5, 0.6, 10, false));
+    // with the chapter's own x and y = 1 it agrees with nnExampleAfter at η = 0.5
+    expect(w.nnStepWith('loss', 1, 0.5, 1, 0.5, true)).toBeCloseTo(w.nnExampleAfter('loss'), 12);
+    expect(() => w.nnStepWith('z1', 1, 0.5, 1, 0.5, true)).toThrow(/unknown quantity/);
+  });
+  it('finds GELU’s minimum at z ≈ −0.7518, where GELU ≈ −0.1700', () => {
+    const z = w.nnGeluMinimum();
+    // Φ(z) + zφ(z) = 0: bisection in Python with math.erf gives z = −0.7517915, GELU(z) = −0.1699712
+    expect(z).toBeCloseTo(-0.75179, 4);
+    expect(Math.abs(w.nnActivationDeriv('gelu', z))).toBeLessThan(1e-12);
+    expect(w.nnActivation('gelu', z)).toBeCloseTo(-0.16997, 4);
+  });
+});

@@ -106,6 +106,31 @@ export function xorRelu(x1: number, x2: number): number {
   return h1 - 2 * h2;
 }
 
+/**
+ * One step of the BackpropStepper from the chapter's starting weights with another input, target and learning rate:
+ * quantity `q` (yHat or loss) before the step (after = false) or after it. The widget's lr is capped at 10.
+ */
+export function stepWith221(q: 'yHat' | 'loss', x1: number, x2: number, y: number, lr: number, after: boolean): number {
+  const x = [x1, x2];
+  const p = NET_221.params;
+  if (!after) return pass221(p, x, y)[q];
+  const { grad } = pass221(p, x, y);
+  const next = Object.fromEntries(PARAMS_221.map((k) => [k, p[k] - lr * grad[k]])) as Params221;
+  return pass221(next, x, y)[q];
+}
+
+/** The z < 0 where GELU′(z) = Φ(z) + zφ(z) = 0, GELU's minimum, by bisection on [−2, −0.1] (GELU′ < 0 at −2, > 0 at −0.1). */
+export function geluMinimum(): number {
+  let lo = -2;
+  let hi = -0.1;
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    if (activationDerivative('gelu', mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
 /** Points in the playground's data sets, train and test together (lib/widgets/playground.ts PLAYGROUND_POINTS). */
 export const PLAYGROUND_TOTAL_POINTS = 500;
 
@@ -133,6 +158,13 @@ export const neuralNetworksWorked = {
   nnExampleAfter: (q: string) => pass221(step221())[quantity(q)],
   /** Output of the hand-built ReLU network that computes XOR. */
   nnXorRelu: (x1: number, x2: number) => xorRelu(x1, x2),
+  /** ŷ or the loss of the 2-2-1 network with input (x₁, x₂), target y, before or after one step at learning rate lr. */
+  nnStepWith: (q: string, x1: number, x2: number, y: number, lr: number, after: boolean) => {
+    if (q !== 'yHat' && q !== 'loss') throw new Error(`unknown quantity "${q}"; expected yHat or loss`);
+    return stepWith221(q, x1, x2, y, lr, after);
+  },
+  /** The z of GELU's minimum, where its derivative is 0 (about −0.7518). */
+  nnGeluMinimum: () => geluMinimum(),
   /** Training points in the playground for a train ratio given in percent. */
   nnPlaygroundTrainPoints: (ratioPercent: number) => Math.round((PLAYGROUND_TOTAL_POINTS * ratioPercent) / 100),
 } satisfies Record<string, (...args: never[]) => number>;

@@ -14,10 +14,16 @@ import {
 } from '../scale/memory';
 
 import { deploymentWorked } from './deployment';
+import { largeModelsWorked } from './large-models';
 import { neuralNetworksWorked } from './neural-networks';
 import { lossAndOptimizersWorked } from './loss-and-optimizers';
 import { transformersWorked } from './transformers';
 import { trainingPipelineWorked } from './training-pipeline';
+import { appendicesWorked } from './appendices';
+import { startupWorked } from './startup';
+import { projectPlanningWorked } from './project-planning';
+import { caseStudiesWorked } from './case-studies';
+import { labsWorked } from './labs';
 
 type WorkedFn = (...args: never[]) => number;
 
@@ -60,11 +66,17 @@ export const worked = {
   /** Accelerators of `memoryGB` each needed to serve the model (weights × 1.2), sharded evenly. */
   inferenceDevices: (params: number, precision: Precision, memoryGB: number) =>
     devicesNeeded(inferenceBytes(params, precision), memoryGB * GB),
+  ...largeModelsWorked,
   ...neuralNetworksWorked,
   ...lossAndOptimizersWorked,
   ...deploymentWorked,
   ...transformersWorked,
   ...trainingPipelineWorked,
+  ...appendicesWorked,
+  ...startupWorked,
+  ...projectPlanningWorked,
+  ...caseStudiesWorked,
+  ...labsWorked,
 } satisfies Record<string, WorkedFn>;
 
 export type WorkedName = keyof typeof worked;

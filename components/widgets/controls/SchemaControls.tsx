@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { NARROW_WIDGET, useMediaQuery } from '@/components/hooks/useMediaQuery';
 import { formatNumber } from '@/lib/format';
 import { NUMBER_LOCALE, bilingual, type Lang } from '@/lib/i18n';
-import { clampNumber, parseField, type EnumField, type Field, type IntListField, type NumListField, type NumberField, type Schema } from '@/lib/state/schema';
+import { clampNumber, parseField, type EnumField, type Field, type IntListField, type NumListField, type NumberField, type Schema, type TextField } from '@/lib/state/schema';
 import type { ControlGroup } from '@/lib/widgets/define';
 import { NumberField as NumberBox } from './NumberField';
 
@@ -13,6 +13,7 @@ const TEXT = bilingual({
     notANumber: '这不是一个数字，数值未改变。',
     clamped: (v: string) => `超出范围，已调整为 ${v}。`,
     badList: '无法读出这串数，数值未改变。',
+    tooLong: (n: number) => `最多 ${n} 个字符，且不含控制字符；文字未改变。`,
     fewer: (item: string) => `${item}减少一个`,
     more: (item: string) => `${item}增加一个`,
     add: '+ 加一层',
@@ -23,6 +24,7 @@ const TEXT = bilingual({
     notANumber: 'That is not a number; the value is unchanged.',
     clamped: (v: string) => `Out of range; set to ${v}.`,
     badList: 'Could not read that list; the value is unchanged.',
+    tooLong: (n: number) => `At most ${n} characters, without control characters; the text is unchanged.`,
     fewer: (item: string) => `${item}: one fewer`,
     more: (item: string) => `${item}: one more`,
     add: '+ Add a layer',
@@ -104,6 +106,8 @@ export function FieldControl(props: FieldProps) {
       return <NumListBox {...(props as FieldProps<NumListField>)} />;
     case 'boolean':
       return <Toggle {...props} />;
+    case 'text':
+      return <TextBox {...(props as FieldProps<TextField>)} />;
   }
 }
 
@@ -315,6 +319,46 @@ function Toggle({ name, field, value, onChange, lang }: FieldProps) {
         <input id={id} name={name} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} /> {field.label![lang]}
       </label>
       {field.hint ? <p className="control-hint">{field.hint[lang]}</p> : null}
+    </div>
+  );
+}
+
+/** Free text, committed on Enter or blur; text the field refuses (too long, control characters) is left out, with a note. */
+function TextBox({ name, field, value, onChange, lang }: FieldProps<TextField>) {
+  const id = useId();
+  const text = typeof value === 'string' ? value : field.default;
+  const [draft, setDraft] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const r = parseField(field, draft);
+    setDraft(null);
+    if (!r.ok) {
+      setNote(TEXT[lang].tooLong(field.maxLength));
+      return;
+    }
+    setNote(null);
+    if (r.value !== text) onChange(r.value);
+  };
+  const hint = field.hint?.[lang];
+  return (
+    <div className="control" data-control={name}>
+      <label htmlFor={id}>{field.label![lang]}</label>
+      <input
+        id={id}
+        name={name}
+        type="text"
+        className="input-number"
+        autoComplete="off"
+        value={draft ?? text}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+        aria-describedby={hint || note ? `${id}-hint` : undefined}
+      />
+      <Hint id={`${id}-hint`} hint={hint} note={note} />
     </div>
   );
 }

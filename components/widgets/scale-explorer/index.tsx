@@ -166,7 +166,7 @@ export default function ScaleExplorer({ lang, defaults }: { lang: Lang; defaults
                 <th scope="row">
                   {f.accelerator.vendor} {f.accelerator.name}
                 </th>
-                <td className="num">{formatNumber(f.accelerator.memoryGB, lang)} GB</td>
+                <td className="num">{t.memoryCell(formatNumber(f.accelerator.nominalGB, lang), formatNumber(f.accelerator.memoryGiB, lang, { digits: 1 }))}</td>
                 <td data-fits={f.servesAlone ? 1 : 0} className={f.servesAlone ? 'fit-yes' : 'fit-no'}>
                   <span aria-hidden="true">{f.servesAlone ? '✓ ' : '✗ '}</span>
                   {f.servesAlone ? t.fits : t.needs(f.serveDevices)}
