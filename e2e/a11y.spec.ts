@@ -42,7 +42,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.locator('.katex').first()).toBeAttached();
       // A display equation wider than the column is measured when it nears the viewport, or at a keyboard reader's
       // first Tab (components/shell/ScrollableMath.tsx): press it, as the reader this rule protects would.
+      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
       await page.keyboard.press('Tab');
+      await expect(page.locator('.katex-display[tabindex="0"]').first()).toBeAttached();
       const results = await new AxeBuilder({ page }).withTags(TAGS).include('.prose').analyze();
       expect(summarise(results.violations)).toEqual([]);
     });

@@ -26,7 +26,7 @@ const TEXT = bilingual({
  * date. While not done it watches the widget and marks the lab done, in this browser, the moment its check holds; the
  * check itself comes from lib/labs, loaded then, so the page's first load carries none of the labs' code.
  */
-export function LabStatus({ id, widget, goal, lang }: { id: string; widget: string; goal: string; lang: Lang }) {
+export function LabStatus({ id, chapter, widget, goal, lang }: { id: string; chapter: string; widget: string; goal: string; lang: Lang }) {
   const progress = useLabProgress();
   const ref = useRef<HTMLParagraphElement>(null);
   const when = progress ? doneAt(progress, id) : null;
@@ -37,10 +37,10 @@ export function LabStatus({ id, widget, goal, lang }: { id: string; widget: stri
     const lab = ref.current;
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void import('@/lib/labs/lookup').then(({ findLab }) => {
-      const found = findLab(id);
-      if (cancelled || !found) return;
-      stop = watchLab(lab, widget, found.spec.check, () => {
+    void import('@/lib/labs/loaders').then(async ({ LAB_LOADERS }) => {
+      const spec = (await LAB_LOADERS[chapter]?.())?.[id];
+      if (cancelled || !spec) return;
+      stop = watchLab(lab, widget, spec.check, () => {
         updateProgress((p) => markDone(p, id, new Date()));
         announce(TEXT[lang].reached(goal));
       });
@@ -49,7 +49,7 @@ export function LabStatus({ id, widget, goal, lang }: { id: string; widget: stri
       cancelled = true;
       stop?.();
     };
-  }, [state, id, widget, goal, lang]);
+  }, [state, id, chapter, widget, goal, lang]);
 
   const t = TEXT[lang];
   return (

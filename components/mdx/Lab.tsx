@@ -27,7 +27,7 @@ export function Lab({ id, lang, children }: { id: string; lang: Lang; children?:
         {goal}
       </p>
       <div className="lab-footer" data-pagefind-ignore="all">
-        <LabStatus id={id} widget={found.spec.widget} goal={goal} lang={lang} />
+        <LabStatus id={id} chapter={found.chapter} widget={found.spec.widget} goal={goal} lang={lang} />
         <p className="lab-how">{t.how}</p>
       </div>
     </div>
