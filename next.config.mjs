@@ -16,6 +16,9 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` before the build; checking types twice would only slow CI down.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // The first chapter a build worker renders also compiles every chapter once (the glossary's "used in" lists,
+  // lib/content/glossary-usage.ts): on a 2-core CI machine that page takes over Next's default 60 s and is retried.
+  staticPageGenerationTimeout: 300,
   experimental: { globalNotFound: true },
 };
 
