@@ -30,6 +30,8 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(status(page)).toHaveAttribute('data-lab-state', 'pending');
     await expect(status(page)).toHaveText(t.pending);
     await expect(sidebarCount(page)).toHaveAttribute('data-lab-count', `0/${TOTAL}`);
+    // Its check is not loaded while the reader has not touched the widget and the lab is far from view.
+    await expect(status(page)).not.toHaveAttribute('data-lab-armed', 'true');
 
     // Reached as soon as the explorer shows p = 0.053, announced to screen readers, counted in the sidebar.
     await page.goto(`/${lang}/${SLUG}/?lossExplorer.p=0.053#loss-explorer`);

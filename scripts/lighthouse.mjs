@@ -81,6 +81,11 @@ for (const path of pages) {
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
       .map((a) => a.id),
   };
+  // Where each failing audit points (up to three elements), so a failure can be found without the whole report.
+  const where = Object.fromEntries(
+    run.failing.map((id) => [id, (lhr.audits[id].details?.items ?? []).slice(0, 3).map((i) => i.node?.snippet ?? i.node?.selector ?? i.reason ?? '').filter(Boolean)]),
+  );
+  if (Object.values(where).some((w) => w.length)) run.failingWhere = where;
   runs.push(run);
   console.log(
     `${path.padEnd(30)} perf ${String(run.performance).padStart(3)}  a11y ${String(run.accessibility).padStart(3)}  bp ${String(run.bestPractices).padStart(3)}  seo ${String(run.seo).padStart(3)}  LCP ${String(run.lcpMs).padStart(5)} ms  CLS ${run.cls.toFixed(3)}  TBT ${String(run.tbtMs).padStart(4)} ms  JS ${String(run.scriptKB).padStart(4)} kB  total ${String(run.totalKB).padStart(5)} kB${run.failing.length ? `  failing: ${run.failing.join(', ')}` : ''}`,

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { announce } from '@/components/shell/Announcer';
 import { NUMBER_LOCALE, bilingual, type Lang } from '@/lib/i18n';
 import { doneAt, markDone } from '@/lib/labs/progress';
-import { watchLab } from './dom';
+import { watchLab, whenLabMayMatter } from './dom';
 import { updateProgress } from './progress-store';
 import { useLabProgress } from './useLabProgress';
 
@@ -24,7 +24,8 @@ const TEXT = bilingual({
 /**
  * A lab's status line: unknown until hydrated (kept invisible, its line reserved), then "not yet" or "done" with the
  * date. While not done it watches the widget and marks the lab done, in this browser, the moment its check holds; the
- * check itself comes from lib/labs, loaded then, so the page's first load carries none of the labs' code.
+ * check itself comes from lib/labs, loaded only once the lab may matter (see whenLabMayMatter), so the page's first
+ * load carries none of the labs' code.
  */
 export function LabStatus({ id, chapter, widget, goal, lang }: { id: string; chapter: string; widget: string; goal: string; lang: Lang }) {
   const progress = useLabProgress();
@@ -37,16 +38,20 @@ export function LabStatus({ id, chapter, widget, goal, lang }: { id: string; cha
     const lab = ref.current;
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void import('@/lib/labs/loaders').then(async ({ LAB_LOADERS }) => {
-      const spec = (await LAB_LOADERS[chapter]?.())?.[id];
-      if (cancelled || !spec) return;
-      stop = watchLab(lab, widget, spec.check, () => {
-        updateProgress((p) => markDone(p, id, new Date()));
-        announce(TEXT[lang].reached(goal));
+    const disarm = whenLabMayMatter(lab, widget, () => {
+      void import('@/lib/labs/loaders').then(async ({ LAB_LOADERS }) => {
+        const spec = (await LAB_LOADERS[chapter]?.())?.[id];
+        if (cancelled || !spec) return;
+        lab.dataset.labArmed = 'true';
+        stop = watchLab(lab, widget, spec.check, () => {
+          updateProgress((p) => markDone(p, id, new Date()));
+          announce(TEXT[lang].reached(goal));
+        });
       });
     });
     return () => {
       cancelled = true;
+      disarm();
       stop?.();
     };
   }, [state, id, chapter, widget, goal, lang]);

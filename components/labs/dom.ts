@@ -80,3 +80,49 @@ export function watchLab(lab: Element, widget: string, check: (r: LabResults) =>
   evaluate();
   return stop;
 }
+
+/** How near the viewport (px) a lab's own line must come for its check to load. */
+const NEAR_PX = 800;
+
+/**
+ * Calls `arm` once, when the lab may be reached: the page's URL carries settings for the widget (a shared permalink),
+ * one of the widget's published values changes (the reader is using it), or the lab's line comes near the viewport.
+ * Until then the page carries none of the lab's code: its check, and what the check imports, load only when armed. A
+ * widget that mounts (an island replacing its server HTML) does not count as a change: only a `data-value` that moves.
+ */
+export function whenLabMayMatter(lab: Element, widget: string, arm: () => void): () => void {
+  const doc = lab.ownerDocument;
+  const win = doc.defaultView;
+  let done = false;
+  const selector = `[data-widget="${CSS.escape(widget)}"]`;
+  const fire = () => {
+    if (done) return;
+    stop();
+    arm();
+  };
+  const mutations = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes' && r.target instanceof Element && r.target.closest(selector)) {
+        fire();
+        return;
+      }
+    }
+  });
+  const near =
+    win && 'IntersectionObserver' in win
+      ? new win.IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && fire(), { rootMargin: `${NEAR_PX}px 0px` })
+      : null;
+  function stop() {
+    done = true;
+    mutations.disconnect();
+    near?.disconnect();
+  }
+  const query = win?.location.search ?? '';
+  if ([...new URLSearchParams(query).keys()].some((k) => k.startsWith(`${widget}.`)) || !near) {
+    fire();
+    return stop;
+  }
+  mutations.observe(lab.closest('article') ?? doc.body, { subtree: true, attributes: true, attributeFilter: ['data-value'] });
+  near.observe(lab);
+  return stop;
+}

@@ -5,15 +5,13 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type Comp
 /** Rendered on the server and in the browser, and a layout effect is fine only in the browser. */
 const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
+/** Events that show the reader is about to use an island (a pointer over it, a tap, keyboard focus inside). */
+const INTENT_EVENTS = ['pointerover', 'touchstart', 'focusin'] as const;
+
 /**
- * An island: a component rendered into the page's HTML at build time, whose JavaScript loads only when it comes near
- * the viewport. Until then the server's HTML stays exactly as it is (React leaves the inside of a
- * dangerouslySetInnerHTML element alone when it hydrates), so the reader sees the widget at once and nothing moves,
- * while the page's first load carries none of its code. Near the viewport, the code loads and the component renders in
- * place of its own HTML. Rendered on the client without server HTML (after a client-side navigation), the island holds
- * `minHeight` until its code arrives.
+ * Calls `start` once: when the element comes within `margin` of the viewport, or sooner when the reader points at it,
+ * touches it or tabs into it (at once where there is no observer).
  */
-/** Calls `start` once the element comes within `margin` of the viewport (at once where there is no observer). */
 function useWhenNear(ref: { current: Element | null }, margin: string, start: () => void) {
   useEffect(() => {
     const el = ref.current;
@@ -22,17 +20,21 @@ function useWhenNear(ref: { current: Element | null }, margin: string, start: ()
       start();
       return;
     }
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          io.disconnect();
-          start();
-        }
-      },
-      { rootMargin: margin },
-    );
+    let started = false;
+    const go = () => {
+      if (started) return;
+      started = true;
+      stop();
+      start();
+    };
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: margin });
+    function stop() {
+      io.disconnect();
+      for (const type of INTENT_EVENTS) el!.removeEventListener(type, go);
+    }
     io.observe(el);
-    return () => io.disconnect();
+    for (const type of INTENT_EVENTS) el.addEventListener(type, go, { passive: true });
+    return stop;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 }
@@ -56,7 +58,19 @@ export function clientIsland<P extends object>(
   return ClientIsland;
 }
 
-export function island<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { margin = '1200px', minHeight = 0 }: { margin?: string; minHeight?: number } = {}) {
+/**
+ * An island: a component rendered into the page's HTML at build time, whose JavaScript loads only when it comes near
+ * the viewport. Until then the server's HTML stays exactly as it is (React leaves the inside of a
+ * dangerouslySetInnerHTML element alone when it hydrates), so the reader sees the widget at once and nothing moves,
+ * while the page's first load carries none of its code. Near the viewport, the code loads and the component renders in
+ * place of its own HTML. Rendered on the client without server HTML (after a client-side navigation), the island holds
+ * `minHeight` until its code arrives.
+ *
+ * It loads its code within `margin` of the viewport (300 px by default: its HTML is already there, so a reader
+ * scrolling by loses nothing by waiting, and a page's first load does not carry the code of widgets two screens down),
+ * or as soon as the reader points at it, touches it or tabs into it.
+ */
+export function island<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { margin = '300px', minHeight = 0 }: { margin?: string; minHeight?: number } = {}) {
   const ServerView = lazy(load);
   function Island(props: P) {
     const ref = useRef<HTMLDivElement>(null);

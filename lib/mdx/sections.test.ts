@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { SECTION_CLASS, wrapSections } from './sections';
+import { PHONE, SECTION_CLASS, estimateHeight, placeholderHeight, wrapSections } from './sections';
 
 const el = (tagName: string, text = ''): Element => ({ type: 'element', tagName, properties: {}, children: text ? [{ type: 'text', value: text }] : [] });
 
@@ -25,5 +25,38 @@ describe('wrapSections', () => {
     const tree: Root = { type: 'root', children: [el('p', 'only')] };
     wrapSections(tree);
     expect((tree.children[0] as Element).tagName).toBe('p');
+  });
+});
+
+describe('placeholder heights', () => {
+  const p = (text: string): Element => el('p', text);
+  it('wraps a paragraph into phone lines, a CJK character taking two units', () => {
+    const latin = 'x'.repeat(PHONE.unitsPerLine * 10);
+    const cjk = '字'.repeat(PHONE.unitsPerLine * 5);
+    expect(estimateHeight(p(latin))).toBe(10 * PHONE.linePx + PHONE.blockPx);
+    expect(estimateHeight(p(cjk))).toBe(estimateHeight(p(latin)));
+  });
+
+  it('counts widgets, display formulas, code lines and table rows', () => {
+    const widget = { type: 'mdxJsxFlowElement', name: 'OverfitLab', attributes: [], children: [] } as unknown as Element;
+    const display = { type: 'mdxJsxTextElement', name: 'KatexHtml', attributes: [{ type: 'mdxJsxAttribute', name: 'className', value: 'katex-display' }], children: [] } as unknown as Element;
+    expect(estimateHeight(widget)).toBe(PHONE.widgetPx);
+    expect(estimateHeight({ ...p(''), children: [display as unknown as Element] })).toBe(PHONE.blockPx + PHONE.displayMathPx);
+    const pre: Element = { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: 'a\nb\nc' }] };
+    expect(estimateHeight(pre)).toBe(3 * PHONE.codeLinePx + 4 * PHONE.blockPx);
+    const tr = (): Element => ({ type: 'element', tagName: 'tr', properties: {}, children: [el('td', 'x')] });
+    const table: Element = { type: 'element', tagName: 'table', properties: {}, children: [tr(), tr()] };
+    expect(estimateHeight(table)).toBe(2 * PHONE.tableRowPx + 2 * PHONE.blockPx);
+  });
+
+  it('gives every section after the intro a placeholder above its estimate, in hundreds of px', () => {
+    const tree: Root = { type: 'root', children: [p('intro'), el('h2', 'A'), p('x'.repeat(PHONE.unitsPerLine * 40))] };
+    wrapSections(tree);
+    const second = tree.children[1] as Element;
+    const estimate = estimateHeight(el('h2', 'A')) + estimateHeight(p('x'.repeat(PHONE.unitsPerLine * 40)));
+    const px = Number(/auto (\d+)px/.exec(String(second.properties.style))![1]);
+    expect(px % 100).toBe(0);
+    expect(px).toBeGreaterThanOrEqual(estimate);
+    expect(px).toBe(placeholderHeight(second.children as Root['children']));
   });
 });
