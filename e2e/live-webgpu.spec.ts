@@ -76,10 +76,11 @@ test('the optimizer race runs on WebGPU (SwiftShader): every optimizer goes down
   }
 });
 
+// Without the LSTM rival: the backend is what is tested here (e2e/tiny-gpt.spec.ts races the two on cpu).
 test('TinyGPT trains on WebGPU (SwiftShader): the backend holds and the loss falls', async ({ page }) => {
   test.setTimeout(240_000);
   const ID = 'tinyGpt';
-  await page.goto(`/en/transformers/?${ID}.backend=webgpu&${ID}.layers=1&${ID}.width=16&${ID}.heads=2&${ID}.context=16&${ID}.batch=4&${ID}.lr=0.01&${ID}.steps=50`);
+  await page.goto(`/en/transformers/?${ID}.backend=webgpu&${ID}.baseline=0&${ID}.layers=1&${ID}.width=16&${ID}.heads=2&${ID}.context=16&${ID}.batch=4&${ID}.lr=0.01&${ID}.steps=50`);
   await showWidget(page, ID);
   const w = page.locator(`[data-widget="${ID}"]`);
   await expect(w).toHaveAttribute('data-backend', 'webgpu', { timeout: 90_000 });

@@ -11,6 +11,8 @@ const ID = 'tinyGpt';
 const FAST = `${ID}.backend=cpu&${ID}.layers=1&${ID}.width=32&${ID}.heads=2&${ID}.context=16&${ID}.batch=8&${ID}.lr=0.01`;
 /** Steps per edition: the Chinese vocabulary (1,200 characters) makes each step dearer, and its loss falls faster from ln 1200. */
 const STEPS = { en: 250, zh: 120 } as const;
+/** The English edition races the LSTM too; the Chinese one trains TinyGPT alone (the race is the same code, and CI time counts). */
+const RACE = { en: true, zh: false } as const;
 
 async function open(page: Page, lang: 'zh' | 'en', query: string, backend: string | RegExp = 'cpu') {
   await page.goto(`/${lang}/transformers/?${query}`);
@@ -36,15 +38,18 @@ const TEXT = {
 };
 
 for (const lang of ['en', 'zh'] as const) {
-  test(`${lang}: TinyGPT and its LSTM rival train on cpu, their losses fall, and both write in the book's characters`, async ({ page }) => {
+  const race = RACE[lang];
+  test(`${lang}: ${race ? 'TinyGPT and its LSTM rival train' : 'TinyGPT trains'} on cpu, the loss falls, and it writes in the book's characters`, async ({ page }) => {
     test.setTimeout(240_000);
-    const w = await open(page, lang, `${FAST}&${ID}.steps=${STEPS[lang]}`);
+    const w = await open(page, lang, `${FAST}&${ID}.steps=${STEPS[lang]}${race ? '' : `&${ID}.baseline=0`}`);
     // The edition's chapter trains on its own language.
     await expect(w).toHaveAttribute('data-text', lang);
     const gptParams = await value(w, 'params');
-    const lstmParams = await value(w, 'lstmParams');
     expect(gptParams).toBeGreaterThan(0);
-    expect(Math.abs(lstmParams - gptParams) / gptParams).toBeLessThan(0.03);
+    if (race) {
+      const lstmParams = await value(w, 'lstmParams');
+      expect(Math.abs(lstmParams - gptParams) / gptParams).toBeLessThan(0.03);
+    }
     await expect(result(w, 'valLoss')).toHaveAttribute('data-value', /\d/);
     const startVal = await value(w, 'valLoss');
     await expect(w.locator('[data-action="play"]')).toContainText(TEXT[lang].train);
@@ -56,12 +61,14 @@ for (const lang of ['en', 'zh'] as const) {
     expect(startVal).toBeGreaterThan(3.5);
     expect(await value(w, 'loss')).toBeLessThan(startVal - 1);
     expect(await value(w, 'valLoss')).toBeLessThan(startVal - 0.5);
-    expect(await value(w, 'lstmValLoss')).toBeLessThan(startVal - 0.3);
     expect(await value(w, 'tokensPerSecond')).toBeGreaterThan(0);
-    expect(await value(w, 'lstmTokensPerSecond')).toBeGreaterThan(0);
+    if (race) {
+      expect(await value(w, 'lstmValLoss')).toBeLessThan(startVal - 0.3);
+      expect(await value(w, 'lstmTokensPerSecond')).toBeGreaterThan(0);
+    }
     // Samples are made of the corpus's characters.
     const chars = await corpusChars(page, lang);
-    for (const name of ['sample', 'lstmSample']) {
+    for (const name of race ? ['sample', 'lstmSample'] : ['sample']) {
       const text = (await result(w, name).getAttribute('data-value')) ?? '';
       expect([...text]).toHaveLength(80);
       expect([...text].filter((c) => !chars.has(c))).toEqual([]);
@@ -92,9 +99,10 @@ test('settings over the caps are refused with the reason, and a smaller batch br
   await expect(w.locator('[data-action="play"]')).toBeEnabled();
 });
 
+// Without the LSTM rival: the backend is what is tested here.
 test('TinyGPT trains on WebGL (SwiftShader): the backend holds and the loss falls', async ({ page }) => {
   test.setTimeout(240_000);
-  const w = await open(page, 'en', `${ID}.backend=webgl&${ID}.layers=1&${ID}.width=16&${ID}.heads=2&${ID}.context=16&${ID}.batch=4&${ID}.lr=0.01&${ID}.steps=50`, 'webgl');
+  const w = await open(page, 'en', `${ID}.backend=webgl&${ID}.baseline=0&${ID}.layers=1&${ID}.width=16&${ID}.heads=2&${ID}.context=16&${ID}.batch=4&${ID}.lr=0.01&${ID}.steps=50`, 'webgl');
   await expect(result(w, 'valLoss')).toHaveAttribute('data-value', /\d/);
   const start = await value(w, 'valLoss');
   await w.locator('[data-action="play"]').click();
