@@ -168,3 +168,20 @@ test('the print stylesheet hides the navigation', async ({ page }) => {
   await expect(page.locator('#sidebar')).toBeHidden();
   await expect(page.locator('article h1')).toBeVisible();
 });
+
+test('a link to a section far down a long chapter lands on its heading, after the page has loaded', async ({ page }) => {
+  // Sections far from the view are not laid out (content-visibility) and widgets grow as their code loads: a jump
+  // must land where the heading is once they have, not where it was when the jump began.
+  await page.goto('/en/applications/');
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  for (const id of ['anomaly-lab', 'recommender-lab', 'exercises']) {
+    await page.evaluate((h) => (location.hash = h), id);
+    await expect
+      .poll(async () => page.evaluate((h) => Math.round(document.getElementById(h)!.getBoundingClientRect().top), id), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(0);
+    await page.waitForTimeout(1500);
+    const top = await page.evaluate((h) => document.getElementById(h)!.getBoundingClientRect().top, id);
+    expect(top, id).toBeGreaterThanOrEqual(0);
+    expect(top, id).toBeLessThan(250);
+  }
+});

@@ -315,7 +315,7 @@ export const ERRATA: readonly Erratum[] = [
       en: 'VGG-16 and VGG-19 have 16 and 19 weight layers (Simonyan and Zisserman, 2014); at the time they were among the deepest networks in use.',
       zh: 'VGG-16 和 VGG-19 分别有 16 个和 19 个带权重的层（Simonyan 与 Zisserman，2014），在当时属于最深的一批网络。',
     },
-    taught: [{ slug: 'large-models', heading: 'deep-learning-era' }],
+    taught: [{ slug: 'large-models', heading: 'deep-learning-era' }, { slug: 'applications', heading: 'vision-tasks' }],
   },
   {
     id: 'alphago-trading',
@@ -330,7 +330,7 @@ export const ERRATA: readonly Erratum[] = [
       en: 'AlphaGo is DeepMind’s Go-playing system (Silver et al., 2016), and Deep Q-Network learned to play Atari games (Mnih et al., 2015). Neither is a trading system.',
       zh: 'AlphaGo 是 DeepMind 的围棋程序（Silver 等，2016），Deep Q-Network 学的是玩 Atari 游戏（Mnih 等，2015）。两者都不是交易系统。',
     },
-    taught: [{ slug: 'applications' }],
+    taught: [{ slug: 'applications', heading: 'finance' }],
   },
   {
     id: 'references-001',
@@ -346,6 +346,21 @@ export const ERRATA: readonly Erratum[] = [
       zh: '爱因斯坦没有写过这篇论文，它也与人工智能无关；那两篇论文并不存在。本书只引用真实存在、附有 DOI 或网址的文献。',
     },
     taught: [{ slug: 'frameworks', heading: 'source-001' }],
+  },
+  {
+    id: 'explainability-tools',
+    source: '001',
+    section: { en: '§9.3', zh: '§9.3' },
+    claim: { en: 'TensorBoard, GANs and compression explain nothing', zh: 'TensorBoard、GAN 和模型压缩解释不了模型' },
+    says: {
+      en: 'To make a model explainable it suggests visualising it with TensorBoard, training a generative adversarial network, and compressing the model by pruning or quantization, next to feature-importance analysis.',
+      zh: '为提高模型的解释性，它建议用 TensorBoard 可视化、训练生成对抗网络、通过剪枝和量化压缩模型，并列的还有特征重要性分析。',
+    },
+    right: {
+      en: 'TensorBoard plots the training run, a GAN generates data, and compression changes a model’s size, not our understanding of it. Explanations of a prediction come from attribution methods such as integrated gradients, checked for completeness and against randomised models (Adebayo et al., 2018).',
+      zh: 'TensorBoard 画的是训练过程，GAN 生成的是数据，压缩改变的是模型的大小，而不是我们对它的理解。解释一次预测要用积分梯度这类归因方法，并检查完备性、用随机化的模型对照（Adebayo 等，2018）。',
+    },
+    taught: [{ slug: 'future', heading: 'explainability' }],
   },
 
   // ---------- Source 002 ----------
@@ -402,6 +417,22 @@ export const ERRATA: readonly Erratum[] = [
       zh: '这些是 TensorFlow 1 的 API，2019 年的 TensorFlow 2 已把它们移出默认 API，只保留在 `tf.compat.v1` 下。TensorFlow 2 默认即时执行，用 `tf.GradientTape` 或 Keras 的 `fit` 训练。',
     },
     taught: [{ slug: 'neural-networks', heading: 'frameworks-compared' }],
+  },
+  {
+    id: 'stock-price-prediction',
+    source: '002',
+    section: { en: '§3.1', zh: '§3.1' },
+    claim: { en: 'forecasting stock prices is not a routine application', zh: '预测股价不是一项常规应用' },
+    says: {
+      en: 'It gives predicting the trend of stock prices, to help investors decide more accurately, as an example of what large models do in data analysis.',
+      zh: '把“在股票市场，AI大模型可以用于预测股票价格的走势，帮助投资者做出更准确的决策”当作数据分析应用的例子。',
+    },
+    right: {
+      en: 'Prices already reflect what the public can learn from their history, so a forecast that beats the market after costs is rare, and a backtest flatters it: test 20 skill-less strategies at the 5 % level and the chance that at least one passes is {0}. Finance’s routine uses of machine learning are fraud detection, credit scoring, document reading and compliance.',
+      zh: '价格已经反映了公众能从历史走势里看出的信息，扣除成本后还能跑赢市场的预测很少见，而回测又会美化它：用 5% 的显著性水平检验 20 个毫无本事的策略，至少有一个“通过”的概率是 {0}。金融业里机器学习的常规用途是反欺诈、信用评分、文档识读和合规审查。',
+    },
+    values: [{ fn: 'apAnyFalsePass', args: [20, 0.05], digits: 2 }],
+    taught: [{ slug: 'applications', heading: 'finance' }],
   },
   {
     id: 'selling-user-data',

@@ -71,6 +71,28 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     related: ['adam', 'weight-decay'],
   },
   {
+    id: 'anomaly-detection',
+    term: { en: 'Anomaly detection', zh: '异常检测' },
+    pinyin: 'yi chang jian ce',
+    aliases: { en: ['anomaly detector', 'anomaly detectors'], zh: [] },
+    definition: {
+      en: 'Finding the records that do not look like the rest, such as fraudulent transactions or failing machines, usually by scoring how unusual each one is and flagging the scores above a threshold.',
+      zh: '找出与其余数据不一样的记录，如欺诈交易、出故障的机器。通常给每条记录打一个“有多反常”的分数，超过阈值就标记。',
+    },
+    related: ['autoencoder', 'precision-recall', 'auc'],
+  },
+  {
+    id: 'ai-agent',
+    term: { en: 'AI agent', zh: '智能体' },
+    pinyin: 'zhi neng ti',
+    aliases: { en: ['AI agents'], zh: ['AI 智能体'] },
+    definition: {
+      en: 'A language model run in a loop: it chooses an action (a search, an API call, running code), observes the result and chooses again until it judges the goal reached. Its reliability compounds over the steps.',
+      zh: '放进循环里运行的语言模型：选择一个动作（搜索、调用 API、运行代码），观察结果，再选择下一步，直到它认为目标已经达成。它的可靠性随步数连乘。',
+    },
+    related: ['large-model', 'prompt'],
+  },
+  {
     id: 'attention',
     term: { en: 'Attention', zh: '注意力' },
     pinyin: 'zhu yi li',
@@ -84,6 +106,38 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '一种层：每个位置的输出是其他位置值向量的加权平均，权重由查询与键的点积经 softmax 得出，即 softmax(QKᵀ/√d_k)V。',
     },
     related: ['transformer', 'softmax', 'kv-cache', 'positional-encoding'],
+  },
+  {
+    id: 'auc',
+    term: { en: 'AUC', zh: 'AUC' },
+    aliases: { en: ['ROC AUC', 'area under the ROC curve'], zh: ['ROC 曲线下面积'] },
+    definition: {
+      en: 'The area under the ROC curve: the probability that a randomly chosen positive example scores higher than a randomly chosen negative one. It ignores prevalence and costs, so it compares models but does not pick a threshold.',
+      zh: 'ROC 曲线下的面积，即随机取一个正例、一个负例，正例得分更高的概率。它不考虑患病率和代价，适合比较模型，不能用来选阈值。',
+    },
+    related: ['precision-recall', 'specificity', 'confusion-matrix'],
+  },
+  {
+    id: 'autoencoder',
+    term: { en: 'Autoencoder', zh: '自编码器' },
+    pinyin: 'zi bian ma qi',
+    aliases: { en: ['autoencoders', 'auto-encoder', 'auto-encoders'], zh: ['自动编码器'] },
+    definition: {
+      en: 'A network trained to reproduce its input through a narrow middle layer (the bottleneck). Trained on normal data only, it reconstructs unusual inputs badly, so its reconstruction error serves as an anomaly score.',
+      zh: '一种经过狭窄的中间层（瓶颈）把输入重建出来的网络。只用正常数据训练时，它重建不好反常的输入，因此重建误差可以当作异常分数。',
+    },
+    related: ['anomaly-detection', 'mse', 'neural-network'],
+  },
+  {
+    id: 'automl',
+    term: { en: 'AutoML', zh: '自动机器学习' },
+    pinyin: 'zi dong ji qi xue xi',
+    aliases: { en: ['automated machine learning'], zh: ['AutoML'] },
+    definition: {
+      en: 'Automating the choices of model building: hyperparameter search, neural architecture search, and choosing among models and prompts against an evaluation set.',
+      zh: '把建模中的选择自动化：超参数搜索、神经架构搜索，以及对照评测集在模型和提示词之间挑选。',
+    },
+    related: ['hyperparameter', 'validation-set'],
   },
   {
     id: 'backpropagation',
@@ -138,6 +192,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: 'Adam 把两个移动平均分别除以 1 − β₁ᵗ 和 1 − β₂ᵗ，抵消它们在最初几步被初值 0 拉低的偏差。',
     },
     related: ['adam'],
+  },
+  {
+    id: 'bleu',
+    term: { en: 'BLEU', zh: 'BLEU' },
+    aliases: { en: [], zh: [] },
+    definition: {
+      en: 'A score of machine translation: how many sequences of one to four words the output shares with reference translations, with a penalty for output that is too short (Papineni et al., 2002). Cheap and crude; learned metrics such as COMET agree better with human judges.',
+      zh: '机器翻译的一种评分：译文与参考译文共有多少个 1 到 4 词的词串，译文过短还要扣分（Papineni 等，2002）。便宜而粗糙，COMET 等学习得到的指标与人工评判更一致。',
+    },
+    related: ['token', 'perplexity'],
   },
   {
     id: 'break-even',
@@ -198,6 +262,28 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     related: ['neural-network', 'transformer'],
   },
   {
+    id: 'cold-start',
+    term: { en: 'Cold start', zh: '冷启动' },
+    pinyin: 'leng qi dong',
+    aliases: { en: ['cold-start'], zh: [] },
+    definition: {
+      en: 'The problem of recommending to a new user, or recommending a new item, about which the system has no interactions yet, so that collaborative methods have nothing to learn from.',
+      zh: '推荐系统面对新用户或新物品时，还没有任何交互记录，协同过滤类方法无从学起，这就是冷启动问题。',
+    },
+    related: ['collaborative-filtering', 'matrix-factorisation'],
+  },
+  {
+    id: 'collaborative-filtering',
+    term: { en: 'Collaborative filtering', zh: '协同过滤' },
+    pinyin: 'xie tong guo lv',
+    aliases: { en: [], zh: [] },
+    definition: {
+      en: 'Recommending from the pattern of who liked what alone: users who agreed in the past are expected to agree again. Matrix factorisation is its most common model.',
+      zh: '只根据“谁喜欢过什么”的模式做推荐：过去意见一致的用户，将来也会意见一致。矩阵分解是它最常用的模型。',
+    },
+    related: ['matrix-factorisation', 'cold-start'],
+  },
+  {
     id: 'compute-optimal',
     term: { en: 'Compute-optimal', zh: '算力最优' },
     pinyin: 'suan li zui you',
@@ -218,6 +304,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '按真实类别和预测类别交叉计数的表格，对角线上是预测正确的样本。',
     },
     related: ['accuracy', 'precision-recall'],
+  },
+  {
+    id: 'containment-rate',
+    term: { en: 'Containment rate', zh: '独立解决率' },
+    pinyin: 'du li jie jue lv',
+    aliases: { en: ['containment'], zh: ['拦截率'] },
+    definition: {
+      en: 'The share of customer conversations a bot finishes without handing them to a person. It flatters the bot when customers give up or come back, so resolution is the better measure.',
+      zh: '机器人不转人工就结束的会话所占的比例。客户放弃或改天再来问时，它会高估机器人，所以真实解决率是更好的衡量。',
+    },
+    related: ['intent', 'precision-recall'],
   },
   {
     id: 'context-window',
@@ -289,6 +386,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     related: ['runway', 'burn', 'break-even'],
   },
   {
+    id: 'differential-privacy',
+    term: { en: 'Differential privacy', zh: '差分隐私' },
+    pinyin: 'cha fen yin si',
+    aliases: { en: ['differentially private'], zh: [] },
+    definition: {
+      en: 'A guarantee about a randomised algorithm: adding or removing one person’s record changes the probability of any outcome by at most a factor e^ε (plus a small δ). It is obtained by adding noise scaled to what one record can change (Dwork et al., 2006).',
+      zh: '对随机算法的一种保证：增删任何一个人的记录，任何结果的概率至多改变 e^ε 倍（外加一个很小的 δ）。做法是按一条记录最多能造成的改变来加噪声（Dwork 等，2006）。',
+    },
+    related: ['privacy-budget', 'dp-sgd'],
+  },
+  {
     id: 'dilution',
     term: { en: 'Dilution', zh: '稀释' },
     pinyin: 'xi shi',
@@ -309,6 +417,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '训练一个小的“学生”模型去拟合大的“教师”模型的输出，把教师的大部分本领转移到一个部署起来更便宜的模型里。',
     },
     related: ['quantization', 'pruning'],
+  },
+  {
+    id: 'dp-sgd',
+    term: { en: 'DP-SGD', zh: 'DP-SGD' },
+    aliases: { en: [], zh: [] },
+    definition: {
+      en: 'Differentially private stochastic gradient descent (Abadi et al., 2016): each example’s gradient is clipped to a norm C, Gaussian noise of standard deviation σC is added to their sum, and an accountant adds up the privacy budget spent by the steps.',
+      zh: '差分隐私随机梯度下降（Abadi 等，2016）：把每个样本的梯度裁剪到范数 C 以内，在梯度之和上加标准差为 σC 的高斯噪声，再由记账器累计各步花掉的隐私预算。',
+    },
+    related: ['differential-privacy', 'privacy-budget', 'sgd'],
   },
   {
     id: 'dropout',
@@ -526,6 +644,28 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     related: ['quantization', 'per-channel', 'bf16'],
   },
   {
+    id: 'intent',
+    term: { en: 'Intent', zh: '意图' },
+    pinyin: 'yi tu',
+    aliases: { en: ['intents', 'intent classifier', 'intent classification'], zh: ['意图识别', '意图分类'] },
+    definition: {
+      en: 'What a customer wants done, as a label from a fixed list (refund, shipping, password…). An intent classifier maps a message to one, with a confidence that decides whether the bot answers or hands the conversation to a person.',
+      zh: '客户想办的事，用一张固定清单里的标签表示（退款、物流、密码……）。意图分类器把一条消息映射到某个意图，并给出置信度，决定由机器人回答还是转给人工。',
+    },
+    related: ['containment-rate', 'softmax'],
+  },
+  {
+    id: 'integrated-gradients',
+    term: { en: 'Integrated gradients', zh: '积分梯度' },
+    pinyin: 'ji fen ti du',
+    aliases: { en: [], zh: [] },
+    definition: {
+      en: 'A feature attribution: the input’s difference from a baseline times the gradient averaged along the straight path between them (Sundararajan et al., 2017). The attributions add up to the change of the output (completeness).',
+      zh: '一种特征归因方法：输入与基线之差，乘以沿两者之间直线路径平均的梯度（Sundararajan 等，2017）。各输入的归因之和等于输出的变化（完备性）。',
+    },
+    related: ['saliency-map', 'gradient'],
+  },
+  {
     id: 'kv-cache',
     term: { en: 'KV cache', zh: '键值缓存' },
     pinyin: 'jian zhi huan cun',
@@ -660,6 +800,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     related: ['runway'],
   },
   {
+    id: 'matrix-factorisation',
+    term: { en: 'Matrix factorisation', zh: '矩阵分解' },
+    pinyin: 'ju zhen fen jie',
+    aliases: { en: ['matrix factorization', 'matrix factorisations'], zh: [] },
+    definition: {
+      en: 'A recommender that gives each user and each item a short vector of learned factors and predicts a rating as their dot product plus biases, fitted to the observed ratings with L2 regularisation (Koren, Bell and Volinsky, 2009).',
+      zh: '一种推荐模型：给每个用户和每个物品各学一个短的因子向量，用两者的点积加上偏置来预测评分，在已观测的评分上带 L2 正则化拟合（Koren、Bell 与 Volinsky，2009）。',
+    },
+    related: ['collaborative-filtering', 'low-rank', 'rmse'],
+  },
+  {
     id: 'memory-bandwidth',
     term: { en: 'Memory bandwidth', zh: '显存带宽' },
     pinyin: 'xian cun dai kuan',
@@ -712,6 +863,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '沿过去梯度的移动平均、而不是只沿最新梯度前进：方向一致时加速，来回振荡时减振。',
     },
     related: ['sgd', 'adam'],
+  },
+  {
+    id: 'multimodal-model',
+    term: { en: 'Multimodal model', zh: '多模态模型' },
+    pinyin: 'duo mo tai mo xing',
+    aliases: { en: ['multimodal models'], zh: [] },
+    definition: {
+      en: 'A model that reads (or writes) more than one kind of data, such as text, images and audio; images usually enter a language model as patch tokens from an image encoder.',
+      zh: '能读（或生成）多种数据的模型，如文本、图像和音频；图像通常经图像编码器切块后，以 token 的形式进入语言模型。',
+    },
+    related: ['token', 'transformer'],
   },
   {
     id: 'mse',
@@ -868,6 +1030,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     related: ['pre-money', 'dilution', 'safe'],
   },
   {
+    id: 'pue',
+    term: { en: 'Power usage effectiveness', zh: '电能使用效率' },
+    pinyin: 'dian neng shi yong xiao lv',
+    aliases: { en: ['PUE'], zh: ['PUE'] },
+    definition: {
+      en: 'PUE: a data centre’s total power divided by the power of its IT equipment, 1.1 to 1.6 in practice. A training run’s energy is accelerator-hours × watts × PUE.',
+      zh: 'PUE：数据中心总功率与 IT 设备功率之比，实际在 1.1 到 1.6 之间。一次训练的耗电等于加速器小时 × 功率 × PUE。',
+    },
+    related: ['gpu', 'flops'],
+  },
+  {
     id: 'pre-money',
     term: { en: 'Pre-money valuation', zh: '投前估值' },
     pinyin: 'tou qian gu zhi',
@@ -899,6 +1072,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '精确率：被模型判为正类的样本中，真正是正类的比例。召回率：真正的正类样本中，被模型找出来的比例。提高判定阈值，通常是用召回率换精确率。',
     },
     related: ['f1-score', 'confusion-matrix', 'accuracy'],
+  },
+  {
+    id: 'privacy-budget',
+    term: { en: 'Privacy budget', zh: '隐私预算' },
+    pinyin: 'yin si yu suan',
+    aliases: { en: [], zh: [] },
+    definition: {
+      en: 'The ε of differential privacy, spent by every release and every training step: the smaller it is, the less any one person’s data can change what is published.',
+      zh: '差分隐私中的 ε，每次发布、每一步训练都会花掉一些：它越小，任何一个人的数据对发布结果的影响就越小。',
+    },
+    related: ['differential-privacy', 'dp-sgd'],
   },
   {
     id: 'prompt',
@@ -935,6 +1119,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     related: ['int8', 'per-channel', 'pruning'],
   },
   {
+    id: 'rag',
+    term: { en: 'Retrieval-augmented generation', zh: '检索增强生成' },
+    pinyin: 'jian suo zeng qiang sheng cheng',
+    aliases: { en: ['RAG', 'retrieval-augmented'], zh: ['RAG'] },
+    definition: {
+      en: 'Answering with a language model that is first given passages retrieved from a document collection, so the answer can rest on, and cite, the company’s own sources rather than what the model memorised.',
+      zh: '先从文档库里检索出相关段落交给语言模型，再让它作答。这样回答可以依据并引用公司自己的资料，而不是模型记住的东西。',
+    },
+    related: ['prompt', 'context-window', 'embedding'],
+  },
+  {
     id: 'regularisation',
     term: { en: 'Regularisation', zh: '正则化' },
     pinyin: 'zheng ze hua',
@@ -964,6 +1159,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '基于人类反馈的强化学习：先用人们对不同回答的偏好训练一个奖励模型，再用它引导语言模型的进一步训练。',
     },
     related: ['fine-tuning', 'pre-training'],
+  },
+  {
+    id: 'rmse',
+    term: { en: 'Root-mean-square error', zh: '均方根误差' },
+    pinyin: 'jun fang gen wu cha',
+    aliases: { en: ['RMSE', 'root mean square error', 'root-mean-squared error'], zh: ['RMSE'] },
+    definition: {
+      en: 'The square root of the mean squared error, in the units of the target: a rating predictor with an RMSE of 0.9 is off by about 0.9 stars, with large misses weighted more.',
+      zh: '均方误差的平方根，单位与目标相同：RMSE 为 0.9 的评分预测大致差 0.9 颗星，而且大的偏差权重更高。',
+    },
+    related: ['mse', 'matrix-factorisation'],
   },
   {
     id: 'rmsprop',
@@ -1006,6 +1212,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '未来股权简单协议（Y Combinator，2013）：现在投入的钱在下一轮定价融资时转换为股份，通常设有估值上限。',
     },
     related: ['post-money', 'dilution'],
+  },
+  {
+    id: 'saliency-map',
+    term: { en: 'Saliency map', zh: '显著性图' },
+    pinyin: 'xian zhu xing tu',
+    aliases: { en: ['saliency maps'], zh: [] },
+    definition: {
+      en: 'An image of how strongly each input pixel affects a class score, usually the gradient’s magnitude. Some methods give plausible maps that do not depend on what the model learned, so they need sanity checks (Adebayo et al., 2018).',
+      zh: '表示每个输入像素对某个类别得分影响多大的图，通常取梯度的大小。有些方法画出的图看似合理，却与模型学到的东西无关，所以需要做健全性检查（Adebayo 等，2018）。',
+    },
+    related: ['integrated-gradients', 'gradient'],
   },
   {
     id: 'scaling-laws',
@@ -1059,6 +1276,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '权重矩阵中为零的元素所占的比例。剪枝后的模型是稀疏的，但只有硬件支持的结构化稀疏才真正省时间。',
     },
     related: ['pruning'],
+  },
+  {
+    id: 'specificity',
+    term: { en: 'Specificity', zh: '特异度' },
+    pinyin: 'te yi du',
+    aliases: { en: ['specificities'], zh: [] },
+    definition: {
+      en: 'Of the truly negative cases, the share a test clears: TN / (TN + FP). One minus it is the false-positive rate; with a rare positive class even a small false-positive rate swamps the true positives.',
+      zh: '真正的阴性样本中被判为阴性的比例：TN / (TN + FP)。1 减去它就是假阳性率；正类罕见时，哪怕很小的假阳性率也会淹没真阳性。',
+    },
+    related: ['precision-recall', 'confusion-matrix', 'accuracy'],
   },
   {
     id: 'standardisation',
@@ -1232,6 +1460,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: '每一步把每个权重按一个小比例缩小，使用不上的权重趋向 0。在 SGD 下它等价于 L2 惩罚，在 Adam 下则不然。',
     },
     related: ['regularisation', 'adamw'],
+  },
+  {
+    id: 'wer',
+    term: { en: 'Word error rate', zh: '词错误率' },
+    pinyin: 'ci cuo wu lv',
+    aliases: { en: ['WER', 'word error rates'], zh: ['WER'] },
+    definition: {
+      en: 'The measure of speech recognition: the substitutions, deletions and insertions needed to turn the transcript into the reference, divided by the reference’s words. For Chinese it is counted in characters (CER).',
+      zh: '语音识别的衡量指标：把识别结果改成参考文本所需的替换、删除、插入次数之和，除以参考文本的词数。中文通常按字计算，称字错误率（CER）。',
+    },
+    related: ['token'],
   },
 ];
 

@@ -11,6 +11,8 @@ import { computeEconomicsLabs } from './compute-economics';
 import { capitalAllocationLabs } from './capital-allocation';
 import { projectPlanningLabs } from './project-planning';
 import { caseStudiesLabs } from './case-studies';
+import { futureLabs } from './future';
+import { applicationsLabs } from './applications';
 
 export const LABS_BY_CHAPTER: Readonly<Record<string, LabSet>> = {
   'large-models': largeModelsLabs,
@@ -19,9 +21,11 @@ export const LABS_BY_CHAPTER: Readonly<Record<string, LabSet>> = {
   'training-pipeline': trainingPipelineLabs,
   'transformers': transformersLabs,
   'deployment': deploymentLabs,
+  'applications': applicationsLabs,
   'startup-strategy': startupStrategyLabs,
   'compute-economics': computeEconomicsLabs,
   'capital-allocation': capitalAllocationLabs,
   'project-planning': projectPlanningLabs,
   'case-studies': caseStudiesLabs,
+  future: futureLabs,
 };

@@ -12,9 +12,11 @@ export const LAB_LOADERS: Readonly<Record<string, () => Promise<LabSet>>> = {
   'training-pipeline': () => import('./training-pipeline').then((m) => m.trainingPipelineLabs),
   transformers: () => import('./transformers').then((m) => m.transformersLabs),
   deployment: () => import('./deployment').then((m) => m.deploymentLabs),
+  applications: () => import('./applications').then((m) => m.applicationsLabs),
   'startup-strategy': () => import('./startup-strategy').then((m) => m.startupStrategyLabs),
   'compute-economics': () => import('./compute-economics').then((m) => m.computeEconomicsLabs),
   'capital-allocation': () => import('./capital-allocation').then((m) => m.capitalAllocationLabs),
   'project-planning': () => import('./project-planning').then((m) => m.projectPlanningLabs),
   'case-studies': () => import('./case-studies').then((m) => m.caseStudiesLabs),
+  future: () => import('./future').then((m) => m.futureLabs),
 };

@@ -23,6 +23,8 @@ import { appendicesWorked } from './appendices';
 import { startupWorked } from './startup';
 import { projectPlanningWorked } from './project-planning';
 import { caseStudiesWorked } from './case-studies';
+import { futureWorked } from './future';
+import { applicationsWorked } from './applications';
 import { labsWorked } from './labs';
 
 type WorkedFn = (...args: never[]) => number;
@@ -76,6 +78,8 @@ export const worked = {
   ...startupWorked,
   ...projectPlanningWorked,
   ...caseStudiesWorked,
+  ...futureWorked,
+  ...applicationsWorked,
   ...labsWorked,
 } satisfies Record<string, WorkedFn>;
 
