@@ -50,13 +50,15 @@ export default function PrivacyLab({ lang, defaults }: { lang: Lang; defaults: P
   const q = info?.q ?? samplingRate(run.batch, run.trainSize);
   // The accountant is pure and cheap: the page computes ε for the steps taken and the δ in force (the worker's frames
   // carry the same numbers, but a live change of δ sends no new frame).
-  const account = dpSgdEpsilon({ q, sigma: run.noise, steps, delta: v.delta });
+  // Settings the task refuses (a batch larger than the training set: q > 1) have no ε; the refusal says why.
+  const accountable = q > 0 && q <= 1;
+  const account = accountable ? dpSgdEpsilon({ q, sigma: run.noise, steps, delta: v.delta }) : { epsilon: NaN, alpha: NaN };
   const epsilon = account.epsilon;
-  const projected = runEpsilon(run, target);
+  const projected = accountable ? runEpsilon(run, target) : NaN;
   const params = info?.params ?? privacyParams(v.hidden, v.layers);
   const arch = ['784', ...hiddenLayers(v.hidden, v.layers).map(String), '10'].join('→');
 
-  const fmtEps = (e: number) => (e === Infinity ? '∞' : formatNumber(e, lang, { digits: e < 10 ? 2 : 1 }));
+  const fmtEps = (e: number) => (e === Infinity ? '∞' : Number.isNaN(e) ? '—' : formatNumber(e, lang, { digits: e < 10 ? 2 : 1 }));
   const pct = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatPercent(x, lang, 1));
   const num = (x: number) => x.toLocaleString(NUMBER_LOCALE[lang], { maximumFractionDigits: 6 });
 
