@@ -87,10 +87,12 @@ export async function scrollToElement(page: Page, selector: string) {
  */
 export async function showWidget(page: Page, id: string) {
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  // Scrolled again if it has not loaded within 10 s: on a loaded CI machine, islands above that load at the same moment
-  // can push this one back out of range before its observer's first report (seen twice in 183 tests, passing on retry).
+  // Scrolled again every 2.5 s until it has loaded: islands above that load at the same moment can push this one back out
+  // of range before its observer's first report, and on a page opened at a #fragment HashAnchor puts the section back
+  // at the top for its first 4 s (a script's scroll is not the reader's). A widget in range applies its settings in
+  // well under a second, so a longer wait per try only spent ~10 s of CI on each such miss.
   await expect(async () => {
     await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), `[data-widget="${id}"]`);
-    await expect(page.locator(`[data-widget="${id}"]`)).toHaveAttribute('data-url-state', 'applied', { timeout: 10_000 });
-  }).toPass({ timeout: 40_000 });
+    await expect(page.locator(`[data-widget="${id}"]`)).toHaveAttribute('data-url-state', 'applied', { timeout: 2_500 });
+  }).toPass({ timeout: 40_000, intervals: [0] });
 }

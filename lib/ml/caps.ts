@@ -25,6 +25,6 @@ export const MODEL_CAPS = {
   maxDropout: 0.9,
 } as const;
 
-/** Optimizers by name, as stored in a permalink. */
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'] as const;
+/** Optimizers by name, as stored in a permalink (lib/ml/optimizers.ts runs them). */
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adamw'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];

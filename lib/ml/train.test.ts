@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDataset, gridPoints, type DatasetKind } from './datasets';
 import { buildModel, type Activation, type MlpConfig } from './models';
-import { createTrainer, directForward, evaluateModel, lossTensor, OPTIMIZERS, trainWithFit, type LossName, type OptimizerName } from './train';
+import { createStepLoss, createTrainer, directForward, evaluateModel, lossTensor, OPTIMIZERS, trainWithFit, type LossName, type OptimizerName } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -139,6 +139,39 @@ describe('createTrainer', () => {
       trainer.dispose();
       expect(tf.memory().numTensors).toBe(baseline);
       s.dispose();
+    }
+  });
+
+  it('makes no tensor from a JS number during a step, but one permutation per epoch (every optimizer, L2)', async () => {
+    // Engine.makeTensor is where tf.scalar, tf.tensor and an op given a plain number create a tensor (an upload on a GPU
+    // backend); an op's output is made elsewhere. tfjs's own optimizers and tf.mean's gradient would add several here.
+    const engine = tf.engine() as unknown as { makeTensor: (...a: unknown[]) => unknown };
+    const make = engine.makeTensor;
+    // (Through model.apply, tfjs-layers' tanh and sigmoid gradients still make their scalar 1 at each step: the book's
+    // MLPs train through directForward, so that path is the one held to zero.)
+    for (const optimizer of OPTIMIZERS) {
+      for (const direct of [true]) {
+        const s = setup('circle');
+        const n = s.train.xs.shape[0]!;
+        const trainer = createTrainer({ tf, model: s.model, data: s.train, loss: 'binaryCrossentropy', optimizer, learningRate: 0.01, batchSize: 16, seed: 1, readLossEvery: 1000, l2: 0.01, direct });
+        await trainer.step(2);
+        let made = 0;
+        engine.makeTensor = function (this: unknown, ...a: unknown[]) {
+          made++;
+          return make.apply(this, a);
+        };
+        const steps = 60;
+        try {
+          await trainer.step(steps);
+        } finally {
+          engine.makeTensor = make;
+        }
+        const epochs = Math.ceil(steps / Math.floor(n / 16));
+        expect(made, `${optimizer}, direct ${direct}`).toBeLessThanOrEqual(epochs);
+        expect(made, `${optimizer}, direct ${direct}`).toBeGreaterThan(0); // the counter counts
+        trainer.dispose();
+        s.dispose();
+      }
     }
   });
 
@@ -349,5 +382,47 @@ describe('tuning a trainer while it trains', () => {
     expect(() => t.tune({ learningRate: Number.NaN })).toThrow(/positive/);
     t.dispose();
     s.dispose();
+  });
+});
+
+describe('createStepLoss', () => {
+  // Predictions with some outside [ε, 1 − ε], where clipByValue stops the gradient: the closed forms must stop it too.
+  const cases: { name: LossName; pred: number[][]; ys: number[] | number[][] }[] = [
+    { name: 'binaryCrossentropy', pred: [[0.2], [0.9], [1e-9], [1]], ys: [[0], [1], [1], [0]] },
+    { name: 'categoricalCrossentropy', pred: [[0.7, 0.2, 0.1], [1e-9, 0.5, 0.5], [0.1, 0.1, 0.8]], ys: [[1, 0, 0], [1, 0, 0], [0, 0, 1]] },
+    { name: 'sparseCategoricalCrossentropy', pred: [[0.7, 0.2, 0.1], [0.3, 0.3, 0.4]], ys: [2, 0] },
+    { name: 'meanSquaredError', pred: [[0.5, -1], [2, 0.25], [0, 1]], ys: [[1, -1], [1.5, 0], [0.5, 0.5]] },
+  ];
+  it.each(cases)('$name: value and gradient equal lossTensor’s (autodiff through clipByValue and mean) to 1e-6', ({ name, pred, ys }) => {
+    const p = tf.tensor2d(pred);
+    const y = Array.isArray(ys[0]) ? tf.tensor2d(ys as number[][]) : tf.tensor1d(ys as number[]);
+    const loss = createStepLoss(tf, name, pred[0]!.length, pred.length);
+    const ours = tf.valueAndGrad((x: tf.Tensor) => loss(y, x))(p);
+    const ref = tf.valueAndGrad((x: tf.Tensor) => lossTensor(tf, name, y, x))(p);
+    expect(ours.value.dataSync()[0]).toBeCloseTo(ref.value.dataSync()[0]!, 5);
+    const a = Array.from(ours.grad.dataSync());
+    const b = Array.from(ref.grad.dataSync());
+    a.forEach((x, i) => expect(Math.abs(x - b[i]!), `${name} [${i}]`).toBeLessThan(1e-6));
+    if (name !== 'meanSquaredError') expect(b.some((x) => x === 0)).toBe(true); // a clipped entry is in the case
+    tf.dispose([p, y, ours.value, ours.grad, ref.value, ref.grad]);
+    loss.dispose();
+  });
+
+  it.each([
+    ['binaryCrossentropy', 'sigmoid', [[0.3], [-2], [20], [-20]], [[1], [0], [0], [0]]],
+    ['categoricalCrossentropy', 'softmax', [[1, 2, 0.5], [30, -5, 0], [0.1, 0.2, 0.3]], [[0, 1, 0], [0, 0, 1], [1, 0, 0]]],
+  ] as const)('%s from logits through %s: the fused gradient equals the chain through the activation', (name, activation, z, ys) => {
+    const zt = tf.tensor2d(z as unknown as number[][]);
+    const y = tf.tensor2d(ys as unknown as number[][]);
+    const loss = createStepLoss(tf, name, z[0]!.length, z.length);
+    const ours = tf.valueAndGrad((x: tf.Tensor) => loss.fromLogits(y, x, activation)!)(zt);
+    const ref = tf.valueAndGrad((x: tf.Tensor) => lossTensor(tf, name, y, activation === 'sigmoid' ? tf.sigmoid(x) : tf.softmax(x)))(zt);
+    expect(ours.value.dataSync()[0]).toBeCloseTo(ref.value.dataSync()[0]!, 5);
+    const a = Array.from(ours.grad.dataSync());
+    const b = Array.from(ref.grad.dataSync());
+    a.forEach((x, i) => expect(Math.abs(x - b[i]!), `${name} [${i}]`).toBeLessThan(1e-6));
+    expect(loss.fromLogits(y, zt, 'relu')).toBeNull();
+    tf.dispose([zt, y, ours.value, ours.grad, ref.value, ref.grad]);
+    loss.dispose();
   });
 });

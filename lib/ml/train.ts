@@ -1,7 +1,9 @@
 /**
- * The book's training loop: seeded minibatches, one `optimizer.minimize` per step inside `tf.tidy`, and the loss
- * read back from the device only every `readLossEvery` steps (an awaited `data()`, never `dataSync`), so a GPU
- * backend is never stalled step by step. Divergence (a NaN/Inf loss, or a loss exploding far above where it started)
+ * The book's training loop: seeded minibatches, one gradient and one update of the book's own optimizer
+ * (optimizers.ts) per step inside `tf.tidy`, and the loss read back from the device only every `readLossEvery` steps
+ * (an awaited `data()`, never `dataSync`), so a GPU backend is never stalled step by step. Every constant of a step
+ * (the optimizer's, the loss's 1/n and clipping bounds, the L2 penalty's λ) is a tensor made once, so a step uploads
+ * nothing from JavaScript. Divergence (a NaN/Inf loss, or a loss exploding far above where it started)
  * stops training with a reason instead of drawing NaN. Runs unchanged in Node (cpu backend), a page or a Worker.
  */
 import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
@@ -9,6 +11,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Bilingual } from '../i18n';
 import { createRng } from '../random';
 import { OPTIMIZERS, type OptimizerName } from './caps';
+import { createOptimizer, type TensorOptimizer } from './optimizers';
 
 /** The tfjs-core module (`import * as tf from '@tensorflow/tfjs-core'`), injected so callers choose when it loads. */
 export type Tf = typeof import('@tensorflow/tfjs-core');
@@ -134,9 +137,14 @@ export interface Trainer {
   dispose(): void;
 }
 
-/** An optimizer by name with learning rate η (momentum 0.9 for 'momentum'; tfjs defaults otherwise). */
+/**
+ * tfjs's own optimizer by name with learning rate η (momentum 0.9 for 'momentum'; tfjs defaults otherwise), for
+ * `model.fit` in the benchmark and for comparisons. tfjs has no AdamW.
+ */
 export function makeOptimizer(tf: Tf, name: OptimizerName, learningRate: number): Optimizer {
   switch (name) {
+    case 'adamw':
+      throw new Error('makeOptimizer: tfjs 4.22 has no AdamW; the training loop runs its own (createOptimizer)');
     case 'sgd':
       return tf.train.sgd(learningRate);
     case 'momentum':
@@ -178,6 +186,132 @@ export function lossTensor(tf: Tf, name: LossName, ys: Tensor, pred: Tensor): Sc
         return tf.mean(tf.squaredDifference(pred, tf.reshape(ys, pred.shape)));
     }
   }) as Scalar;
+}
+
+/**
+ * f(x) with its gradient in closed form: `value(x)` gives the output and a tensor to keep, `grad(kept, x, dy, y)` the
+ * gradient with respect to x. `y` (targets) is used but not differentiated: it is saved for the backward pass (tfjs
+ * frees the forward pass's other tensors before it) and tfjs asks for no gradient of it. Persistent constants may be
+ * captured as they are.
+ */
+function closedForm<T extends Tensor>(
+  tf: Tf,
+  x: Tensor,
+  y: Tensor | null,
+  value: (x: Tensor) => { value: T; keep: Tensor },
+  grad: (kept: Tensor, x: Tensor, dy: Tensor, y: Tensor) => Tensor,
+): T {
+  const f = tf.customGrad(((input: Tensor, save: (t: Tensor[]) => void) => {
+    const r = value(input);
+    save(y ? [r.keep, input, y] : [r.keep, input]);
+    return { value: r.value, gradFunc: (dy: Tensor, saved: Tensor[]) => grad(saved[0]!, saved[1]!, dy, saved[2] ?? saved[0]!) };
+  }) as unknown as Parameters<Tf['customGrad']>[0]) as unknown as (x: Tensor) => T;
+  return f(x);
+}
+
+/**
+ * The training step's loss, with its gradient written out. lossTensor's formulas, but every constant is a tensor made
+ * once (the mean as a sum times a kept −1/n or 1/n, the clipping bounds, the 1 of 1 − y) and the gradient is the
+ * closed form, because a JS number in an op or in tfjs's gradient of one (clipByValue's bounds, sum's `ones`, sigmoid's
+ * and tanh's 1, square's 2) becomes a new tensor and an upload at every step. `setBatch` rewrites 1/n when the batch
+ * size changes. Values and gradients equal lossTensor's to float rounding (train.test.ts), clipping included: where a
+ * probability is clipped its gradient is 0, as through clipByValue.
+ *
+ * The gradient functions assume the loss is the objective's top (tfjs calls them with dy = 1, or a sum's dy = 1), so
+ * they do not multiply by dy: one dispatch less per step on a GPU.
+ */
+export interface StepLoss {
+  /** The loss of model outputs `pred` (probabilities for the cross-entropies) against targets `ys`. */
+  (ys: Tensor, pred: Tensor): Scalar;
+  /**
+   * The loss from the last layer's pre-activation `z` when the output activation is the loss's own (sigmoid with
+   * binary cross-entropy, softmax with categorical), whose gradient is then inv·(y − p) masked: fewer dispatches than
+   * through the activation. Returns null for any other pairing.
+   */
+  fromLogits(ys: Tensor, z: Tensor, activation: string): Scalar | null;
+  setBatch(examples: number): void;
+  dispose(): void;
+}
+
+export function createStepLoss(tf: Tf, name: LossName, outputUnits: number, examples: number): StepLoss {
+  const units = name === 'meanSquaredError' ? Math.max(1, outputUnits) : 1;
+  const scale = (n: number) => (name === 'meanSquaredError' ? 1 / (n * units) : -1 / n);
+  let n = examples;
+  const [inv, twoInv, one, lo, hi] = tf.tidy(() => [
+    tf.variable(tf.scalar(scale(n)), false),
+    tf.variable(tf.scalar(2 * scale(n)), false),
+    tf.scalar(1),
+    tf.scalar(PROB_EPSILON),
+    tf.scalar(1 - PROB_EPSILON),
+  ]) as [Variable, Variable, Scalar, Scalar, Scalar];
+  const clip = (p: Tensor) => tf.minimum(tf.maximum(p, lo), hi);
+  /** 1 where lo ≤ p ≤ hi (where clipByValue passes the gradient), else 0. */
+  const inside = (p: Tensor) => tf.cast(tf.logicalAnd(tf.greaterEqual(p, lo), tf.lessEqual(p, hi)), 'float32');
+  /** Targets as probabilities shaped like pred: one-hot for sparse labels. */
+  const targets = (ys: Tensor, pred: Tensor) =>
+    name === 'sparseCategoricalCrossentropy' ? tf.oneHot(tf.cast(tf.reshape(ys, [-1]), 'int32'), pred.shape[pred.shape.length - 1]!) : tf.reshape(ys, pred.shape);
+  const cePlain = (y: Tensor, p: Tensor): Scalar =>
+    (name === 'binaryCrossentropy'
+      ? tf.mul(tf.sum(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(one, y), tf.log(tf.sub(one, p))))), inv)
+      : tf.mul(tf.sum(tf.mul(y, tf.log(p))), inv)) as Scalar;
+
+  // Loss of probabilities (or, for MSE, of any outputs): d/dpred written out.
+  const onPred = (targets: Tensor, pred: Tensor): Scalar =>
+    name === 'meanSquaredError'
+      ? closedForm(
+          tf,
+          pred,
+          targets,
+          (x) => ({ value: tf.mul(tf.sum(tf.squaredDifference(x, targets)), inv) as Scalar, keep: x }),
+          (x, _x, _dy, y) => tf.mul(tf.sub(x, y), twoInv),
+        )
+      : closedForm(
+          tf,
+          pred,
+          targets,
+          (x) => ({ value: cePlain(targets, clip(x)), keep: x }),
+          (x, _x, _dy, y) => {
+            const p = clip(x);
+            // d/dp of inv·Σ[y log p + (1 − y) log(1 − p)] is inv·(y/p − (1 − y)/(1 − p)); of inv·Σ y log p, inv·y/p.
+            const dp = name === 'binaryCrossentropy' ? tf.sub(tf.div(y, p), tf.div(tf.sub(one, y), tf.sub(one, p))) : tf.div(y, p);
+            return tf.mul(tf.mul(dp, inside(x)), inv);
+          },
+        );
+
+  // Sigmoid + binary cross-entropy, or softmax + categorical, from the pre-activation z. With m the clip mask:
+  // sigmoid: dL/dz = inv·(y − p)·m (as d/dp·p(1 − p)); softmax: dL/dz_k = inv·(y_k m_k − p_k Σ_j y_j m_j).
+  const onLogits = (targets: Tensor, z: Tensor): Scalar =>
+    closedForm(
+      tf,
+      z,
+      targets,
+      (x) => {
+        const p = name === 'binaryCrossentropy' ? tf.sigmoid(x) : tf.softmax(x);
+        return { value: cePlain(targets, clip(p)), keep: p };
+      },
+      (p, _z, _dy, y) => {
+        const m = inside(p);
+        if (name === 'binaryCrossentropy') return tf.mul(tf.mul(tf.sub(y, p), m), inv);
+        const ym = tf.mul(y, m);
+        return tf.mul(tf.sub(ym, tf.mul(p, tf.sum(ym, -1, true))), inv);
+      },
+    );
+
+  const f = ((ys: Tensor, pred: Tensor): Scalar => onPred(targets(ys, pred), pred)) as StepLoss;
+  f.fromLogits = (ys, z, activation) => {
+    const fused = (name === 'binaryCrossentropy' && activation === 'sigmoid') || ((name === 'categoricalCrossentropy' || name === 'sparseCategoricalCrossentropy') && activation === 'softmax');
+    return fused ? onLogits(targets(ys, z), z) : null;
+  };
+  f.setBatch = (next: number) => {
+    if (next === n) return;
+    n = next;
+    tf.tidy(() => {
+      inv.assign(tf.scalar(scale(n)));
+      twoInv.assign(tf.scalar(2 * scale(n)));
+    });
+  };
+  f.dispose = () => tf.dispose([inv, twoInv, one, lo, hi]);
+  return f;
 }
 
 /** Number of correct predictions in a batch (a scalar), or null for meanSquaredError. */
@@ -248,8 +382,15 @@ const divergenceMessage = (reason: Divergence['reason'], step: number, loss: num
 export interface DirectForward {
   /** The model's output for a batch; `training` turns dropout on. */
   forward(x: Tensor, training: boolean): Tensor;
+  /**
+   * The last layer's pre-activation z and its activation, so a loss can fuse the two (StepLoss.fromLogits); when the
+   * model ends in a dropout or a relu/linear layer, z is the output and the activation 'linear'.
+   */
+  logits(x: Tensor, training: boolean): { z: Tensor; activation: string };
   /** The sum of the kernel regularisers (λ₁·Σ|W| + λ₂·ΣW²), or null when there are none. */
   regularization(): Scalar | null;
+  /** Frees its constants (not the model). */
+  dispose(): void;
 }
 
 const DIRECT_ACTIVATIONS = new Set(['linear', 'relu', 'tanh', 'sigmoid', 'softmax']);
@@ -290,20 +431,37 @@ export function directForward(tf: Tf, model: LayersModel): DirectForward | null 
   }
   const dense = steps.filter((s): s is Extract<Step, { kind: 'dense' }> => s.kind === 'dense');
   const regularized = dense.some((d) => d.l1 > 0 || d.l2 > 0);
-  return {
-    forward(x, training) {
-      let h = x;
-      for (const s of steps) {
-        if (s.kind === 'dropout') {
-          if (training) h = s.layer.call(h, { training: true }) as Tensor;
-          continue;
-        }
-        const fusable = s.activation === 'relu' || s.activation === 'linear';
-        const z = tf.fused.matMul({ a: h, b: s.kernel, ...(s.bias ? { bias: s.bias } : {}), activation: fusable ? (s.activation as 'relu' | 'linear') : 'linear' });
-        h = s.activation === 'tanh' ? tf.tanh(z) : s.activation === 'sigmoid' ? tf.sigmoid(z) : s.activation === 'softmax' ? tf.softmax(z) : z;
+  // tanh and sigmoid with their gradients from the kept 1 (tfjs's gradients make a new scalar 1 at every step).
+  const one = tf.scalar(1);
+  const activate = (name: string, z: Tensor): Tensor => {
+    if (name === 'tanh') return closedForm(tf, z, null, (x) => ({ value: tf.tanh(x), keep: tf.tanh(x) }), (y, _x, dy) => tf.mul(dy, tf.sub(one, tf.square(y))));
+    if (name === 'sigmoid') return closedForm(tf, z, null, (x) => ({ value: tf.sigmoid(x), keep: tf.sigmoid(x) }), (y, _x, dy) => tf.mul(dy, tf.mul(y, tf.sub(one, y))));
+    return name === 'softmax' ? tf.softmax(z) : z;
+  };
+  /** Runs every layer; with `raw`, the last one's activation (tanh, sigmoid, softmax) is left to the caller. */
+  const run = (x: Tensor, training: boolean, raw: boolean): { z: Tensor; activation: string } => {
+    let h = x;
+    let activation = 'linear';
+    steps.forEach((s, i) => {
+      if (s.kind === 'dropout') {
+        if (training) h = s.layer.call(h, { training: true }) as Tensor;
+        return;
       }
-      return h;
-    },
+      const fusable = s.activation === 'relu' || s.activation === 'linear';
+      const z = tf.fused.matMul({ a: h, b: s.kernel, ...(s.bias ? { bias: s.bias } : {}), activation: fusable ? (s.activation as 'relu' | 'linear') : 'linear' });
+      if (raw && i === steps.length - 1 && !fusable) {
+        h = z;
+        activation = s.activation;
+      } else {
+        h = activate(s.activation, z);
+      }
+    });
+    return { z: h, activation };
+  };
+  return {
+    forward: (x, training) => run(x, training, false).z,
+    logits: (x, training) => run(x, training, true),
+    dispose: () => one.dispose(),
     regularization() {
       if (!regularized) return null;
       const terms: Scalar[] = [];
@@ -331,12 +489,18 @@ export function createTrainer(options: TrainerOptions): Trainer {
 
   let optimizerName = options.optimizer;
   let learningRate = options.learningRate;
-  let optimizer = makeOptimizer(tf, optimizerName, learningRate);
   const vars = model.trainableWeights.map((w) => w.read() as Variable);
-  // The L2 penalty's λ lives on the device as a variable, so changing it uploads one number once, not one per step.
+  let optimizer: TensorOptimizer = createOptimizer(tf, optimizerName, vars, { learningRate });
+  const outputShape = model.outputs[0]?.shape ?? [];
+  const stepLoss = createStepLoss(tf, loss, Number(outputShape[outputShape.length - 1] ?? 1), batchSize);
+  // The L2 penalty λ·ΣW² over the kernels: λ and 2λ live on the device as variables, so changing λ uploads two numbers
+  // once, not one per step. Its gradient 2λW is added to each kernel's gradient directly (tfjs's gradient of sum and
+  // square would upload a tensor of ones the size of the kernel, and a 2, at every step); its value is computed only on
+  // the steps whose loss is read.
   let l2 = Math.max(0, options.l2 ?? 0);
-  const l2Var = tf.tidy(() => tf.variable(tf.scalar(l2), false));
-  const kernels = model.trainableWeights.filter((w) => w.shape.length >= 2).map((w) => w.read() as Variable);
+  const [l2Var, twoL2Var, dyOne] = tf.tidy(() => [tf.variable(tf.scalar(l2), false), tf.variable(tf.scalar(2 * l2), false), tf.scalar(1)]) as [Variable, Variable, Scalar];
+  const isKernel = model.trainableWeights.map((w) => w.shape.length >= 2);
+  const kernels = vars.filter((_, i) => isKernel[i]);
   const penalty = (): Scalar | null => (l2 > 0 && kernels.length ? (tf.mul(l2Var, tf.addN(kernels.map((k) => tf.sum(tf.square(k))))) as Scalar) : null);
   const direct = options.direct === false ? null : directForward(tf, model);
   const apply = (x: Tensor, training: boolean): Tensor => (direct ? direct.forward(x, training) : (model.apply(x, { training }) as Tensor));
@@ -397,28 +561,33 @@ export function createTrainer(options: TrainerOptions): Trainer {
     }
   };
 
+  /** The step's objective on a batch, differentiated: the loss and the model's own regularisers (not the L2 penalty). */
+  const objective = (xb: Tensor, yb: Tensor, training: boolean): Scalar => {
+    let l: Scalar | null = null;
+    if (direct) {
+      const { z, activation } = direct.logits(xb, training);
+      l = stepLoss.fromLogits(yb, z, activation);
+    }
+    l ??= stepLoss(yb, apply(xb, training));
+    const terms: Scalar[] = [l];
+    if (direct) {
+      const reg = direct.regularization();
+      if (reg) terms.push(reg);
+    } else {
+      terms.push(...(model.calculateLosses() as Scalar[]));
+    }
+    return terms.length > 1 ? (tf.addN(terms) as Scalar) : l;
+  };
+
   const run = async (count: number): Promise<TrainProgress> => {
     for (let k = 0; k < count && !diverged && !disposed; k++) {
+      const read = steps + 1 === 1 || (steps + 1) % readEvery === 0;
       const cost = tf.tidy(() => {
         const [xb, yb] = nextBatch();
-        return optimizer.minimize(
-          () => {
-            const pred = apply(xb, true);
-            const l = lossTensor(tf, loss, yb, pred);
-            const terms: Scalar[] = [l];
-            const own = penalty();
-            if (own) terms.push(own);
-            if (direct) {
-              const reg = direct.regularization();
-              if (reg) terms.push(reg);
-            } else {
-              terms.push(...(model.calculateLosses() as Scalar[]));
-            }
-            return terms.length > 1 ? (tf.addN(terms) as Scalar) : l;
-          },
-          true,
-          vars,
-        ) as Scalar;
+        const { value, grads } = tf.valueAndGrads(() => objective(xb, yb, true))(vars, dyOne);
+        optimizer.apply(l2 > 0 ? grads.map((g, i) => (isKernel[i] ? tf.add(g, tf.mul(vars[i]!, twoL2Var)) : g)) : grads);
+        const own = read ? penalty() : null;
+        return own ? tf.add(value, own) : value;
       });
       steps++;
       if (steps === 1 || steps % readEvery === 0) {
@@ -440,34 +609,27 @@ export function createTrainer(options: TrainerOptions): Trainer {
 
   const warm = async () => {
     if (disposed) return;
-    const shadow = makeOptimizer(tf, optimizerName, learningRate);
     // Inside tidy, so the clones go and only the variables (which keep their data) stay.
     const copies = tf.tidy(() => vars.map((v) => tf.variable(v.clone() as Tensor, true, undefined, v.dtype)));
+    const shadow = createOptimizer(tf, optimizerName, copies, { learningRate });
     try {
       const cost = tf.tidy(() => {
         // The same kernels as a step: a gather over a permutation, a contiguous slice, forward and backward.
         const ix = tf.range(0, Math.min(n, batchSize), 1, 'int32');
         const xb = tf.gather(data.xs, ix);
         const yb = tf.gather(data.ys, ix);
-        const f = () => {
-          // Dropout off: its seeded masks are drawn in order, and a draw here would shift every later step's mask.
-          // (Its few small kernels compile at the first real step.)
-          const pred = apply(xb, false);
-          const l = lossTensor(tf, loss, yb, pred);
-          const own = penalty();
-          const reg = direct ? direct.regularization() : null;
-          const terms = [l, ...(own ? [own] : []), ...(direct ? (reg ? [reg] : []) : (model.calculateLosses() as Scalar[]))];
-          return terms.length > 1 ? (tf.addN(terms) as Scalar) : l;
-        };
-        const { value, grads } = tf.variableGrads(f, vars);
+        // Dropout off: its seeded masks are drawn in order, and a draw here would shift every later step's mask.
+        // (Its few small kernels compile at the first real step.)
+        const { value, grads } = tf.valueAndGrads(() => objective(xb, yb, false))(vars, dyOne);
         // The optimizer's update kernels, on copies: the same shapes, so the same shaders.
-        shadow.applyGradients(Object.fromEntries(copies.map((c, i) => [c.name, grads[vars[i]!.name]!])));
-        return value;
+        shadow.apply(l2 > 0 ? grads.map((g, i) => (isKernel[i] ? tf.add(g, tf.mul(vars[i]!, twoL2Var)) : g)) : grads);
+        const own = penalty();
+        return own ? tf.add(value, own) : value;
       });
       await cost.data();
       cost.dispose();
     } finally {
-      disposeOptimizer(shadow);
+      shadow.dispose();
       tf.dispose(copies);
     }
   };
@@ -502,21 +664,25 @@ export function createTrainer(options: TrainerOptions): Trainer {
       if (tuning.learningRate !== undefined && tuning.learningRate !== learningRate) {
         if (!(tuning.learningRate > 0) || !Number.isFinite(tuning.learningRate)) throw new Error('tune: the learning rate must be a positive number');
         learningRate = tuning.learningRate;
-        if (tuning.optimizer === undefined || tuning.optimizer === optimizerName) setLearningRate(optimizer, learningRate);
+        if (tuning.optimizer === undefined || tuning.optimizer === optimizerName) optimizer.setLearningRate(learningRate);
       }
       if (tuning.optimizer !== undefined && tuning.optimizer !== optimizerName) {
-        disposeOptimizer(optimizer);
+        optimizer.dispose();
         optimizerName = tuning.optimizer;
-        optimizer = makeOptimizer(tf, optimizerName, learningRate);
+        optimizer = createOptimizer(tf, optimizerName, vars, { learningRate });
       }
       if (tuning.batchSize !== undefined && clampBatch(tuning.batchSize) !== batchSize) {
         batchSize = clampBatch(tuning.batchSize);
+        stepLoss.setBatch(batchSize);
         batchesPerEpoch = Math.max(1, Math.floor(n / batchSize));
         batchInEpoch = batchesPerEpoch; // a new epoch (and permutation) starts at the next step
       }
       if (tuning.l2 !== undefined && tuning.l2 !== l2) {
         l2 = Math.max(0, tuning.l2);
-        tf.tidy(() => l2Var.assign(tf.scalar(l2)));
+        tf.tidy(() => {
+          l2Var.assign(tf.scalar(l2));
+          twoL2Var.assign(tf.scalar(2 * l2));
+        });
       }
     },
     hyper: () => ({ learningRate, optimizer: optimizerName, l2, batchSize }),
@@ -526,22 +692,14 @@ export function createTrainer(options: TrainerOptions): Trainer {
     dispose() {
       if (disposed) return;
       disposed = true;
-      disposeOptimizer(optimizer);
-      l2Var.dispose();
+      optimizer.dispose();
+      stepLoss.dispose();
+      direct?.dispose();
+      tf.dispose([l2Var, twoL2Var, dyOne]);
       if (epochXs) tf.dispose([epochXs, epochYs!]);
       epochXs = epochYs = null;
     },
   };
-}
-
-/**
- * Sets a tfjs optimizer's learning rate in place. SGD and momentum keep it as a device scalar (setLearningRate
- * replaces it); Adam, RMSProp and the others read the number at each step.
- */
-function setLearningRate(opt: Optimizer, lr: number): void {
-  const o = opt as unknown as { setLearningRate?: (lr: number) => void; learningRate: number };
-  if (typeof o.setLearningRate === 'function') o.setLearningRate(lr);
-  else o.learningRate = lr;
 }
 
 export interface FitOptions {

@@ -91,6 +91,7 @@ export const playgroundSchema = {
       momentum: { zh: '动量 SGD', en: 'SGD with momentum' },
       adam: { zh: 'Adam', en: 'Adam' },
       rmsprop: { zh: 'RMSProp', en: 'RMSProp' },
+      adamw: { zh: 'AdamW（解耦权重衰减）', en: 'AdamW (decoupled weight decay)' },
     },
   },
   batch: {
