@@ -94,3 +94,16 @@ test('TinyGPT trains on WebGPU (SwiftShader): the backend holds and the loss fal
   await expect(w).toHaveAttribute('data-backend', 'webgpu');
   expect(Number(await w.locator(`[data-result="${ID}.loss"]`).getAttribute('data-value'))).toBeLessThan(start - 0.3);
 });
+
+test('the fused WebGPU kernels give the numbers of the tensor ops they replace: every optimizer, both losses', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/bench/');
+  const check = page.locator('[data-check-state]');
+  await check.getByRole('button', { name: /fused WebGPU kernels/ }).click();
+  await expect(check).toHaveAttribute('data-check-state', 'done', { timeout: 100_000 });
+  expect(await check.getAttribute('data-check-error')).toBeNull();
+  const gaps = JSON.parse((await check.getAttribute('data-check-gaps')) ?? '{}') as Record<string, number>;
+  // Five optimizers after 30 steps (weights of order 1) and the two loss gradients (of order 1/16).
+  expect(Object.keys(gaps).sort()).toEqual(['adam', 'adamw', 'loss-sigmoid', 'loss-softmax', 'momentum', 'rmsprop', 'sgd']);
+  for (const [name, gap] of Object.entries(gaps)) expect(gap, name).toBeLessThan(name.startsWith('loss') ? 1e-6 : 1e-5);
+});

@@ -211,6 +211,8 @@ const result = {
     tinygpt: 'TinyGPT: characters per second per backend, and the losses after 60 s on cpu and webgl (reported, no target)',
     digits: 'DigitsTrainer: the MLP reaches ≥ 95 % and the CNN ≥ 97 % on the 1,000 test digits (seconds reported per backend)',
     loopVsFit: 'our loop ≥ 1.3 × model.fit',
+    models:
+      'issue 12: our step ≥ 2× model.fit on webgpu and webgl for the MNIST MLP and the CNN, ≥ 1.3× on wasm and cpu for every model; ≤ 30 dispatches per Adam step on the MNIST MLP (webgpu); the automatic choice (the quick timing) within 10 % of the fastest backend',
     longTasks: 'no main-thread task over 50 ms while training',
     firstLoss: 'first loss point within 1.5 s of the click on cpu and webgl',
     tensors: 'tensors back to baseline after 1,000 steps',
@@ -229,6 +231,27 @@ for (const r of loops) {
   }
   const x = r.result;
   console.log(`${x.backend.padEnd(8)} ${x.ourStepsPerSecond.toFixed(0).padStart(6)} ${x.applyStepsPerSecond.toFixed(0).padStart(12)} ${x.fitStepsPerSecond.toFixed(0).padStart(6)} ${x.ratio.toFixed(2).padStart(6)}  ${ok(x.ratio >= 1.3).padEnd(5)}  ${`${x.tensorsBefore}→${x.tensorsAfter}`.padStart(20)}  ${ok(x.tensorsAfter === x.tensorsBefore)}`);
+}
+// Issue 12's per-model figures, with its targets judged here.
+const modelRows = loops.flatMap((r) => r.models ?? []);
+if (modelRows.length) {
+  console.log('\nbackend  model       ours-ms  fit-ms  speed-up  target  quick-ms  dispatches(ours/fit)  uploads(ours/fit)');
+  for (const m of modelRows) {
+    if (m.error) {
+      console.log(`${m.backend.padEnd(8)} ${m.model.padEnd(10)}  ${m.error}`);
+      continue;
+    }
+    const target = (m.backend === 'webgpu' || m.backend === 'webgl') && m.model !== 'playground' ? 2 : m.backend === 'wasm' || m.backend === 'cpu' ? 1.3 : null;
+    const g = m.gpu ? `${m.gpu.ours.dispatches}/${m.gpu.fit.dispatches}`.padStart(20) + `  ${m.gpu.ours.uploads}/${m.gpu.fit.uploads}`.padStart(18) : '';
+    console.log(`${m.backend.padEnd(8)} ${m.model.padEnd(10)} ${m.ourMsPerStep.toFixed(2).padStart(8)} ${m.fitMsPerStep.toFixed(2).padStart(7)} ${m.speedup.toFixed(2).padStart(9)}  ${target ? `${ok(m.speedup >= target)} ≥${target}` : '—'.padEnd(6)} ${m.quickMsPerStep.toFixed(2).padStart(9)}  ${g}`);
+  }
+  for (const model of ['playground', 'mnistMlp', 'cnn']) {
+    const rows = modelRows.filter((m) => m.model === model && !m.error);
+    if (rows.length < 2) continue;
+    const auto = rows.reduce((a, b) => (b.quickMsPerStep < a.quickMsPerStep ? b : a));
+    const best = rows.reduce((a, b) => (b.ourMsPerStep < a.ourMsPerStep ? b : a));
+    console.log(`auto choice for ${model}: ${auto.backend} (${auto.ourMsPerStep.toFixed(2)} ms) against the fastest, ${best.backend} (${best.ourMsPerStep.toFixed(2)} ms): within 10 %: ${ok(auto.ourMsPerStep <= 1.1 * best.ourMsPerStep)}`);
+  }
 }
 console.log('\nbackend  first-loss-ms  ≤1.5s  steps/10s  longest-task-ms  tasks>50ms');
 for (const r of pageRuns) {

@@ -3,16 +3,17 @@
 import { useState } from 'react';
 import { BASE_PATH } from '@/lib/base-path';
 import type { BackendName } from '@/lib/ml/backends';
-import type { LoopBenchmark } from '@/lib/training/bench';
+import type { FusedCheck, LoopBenchmark, ModelBenchmark } from '@/lib/training/bench';
 
-type Row = { backend: BackendName; result?: LoopBenchmark; error?: string };
+type ModelRow = ModelBenchmark | { model: string; backend: BackendName; error: string };
+type Row = { backend: BackendName; result?: LoopBenchmark; models?: ModelRow[]; error?: string };
 
 function runOne(backend: BackendName): Promise<Row> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('../../lib/training/bench.worker.ts', import.meta.url));
-    worker.onmessage = (e: MessageEvent<{ ok: boolean; result?: LoopBenchmark; error?: string }>) => {
+    worker.onmessage = (e: MessageEvent<{ ok: boolean; result?: LoopBenchmark; models?: ModelRow[]; error?: string }>) => {
       worker.terminate();
-      resolve(e.data.ok ? { backend, result: e.data.result } : { backend, error: e.data.error });
+      resolve(e.data.ok ? { backend, result: e.data.result, models: e.data.models } : { backend, error: e.data.error });
     };
     worker.onerror = (e) => {
       worker.terminate();
@@ -20,6 +21,54 @@ function runOne(backend: BackendName): Promise<Row> {
     };
     worker.postMessage({ backend, basePath: BASE_PATH });
   });
+}
+
+/** Runs the check of the fused WebGPU kernels in a worker. */
+function runCheck(): Promise<{ check?: FusedCheck; error?: string }> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../../lib/training/bench.worker.ts', import.meta.url));
+    worker.onmessage = (e: MessageEvent<{ ok: boolean; check?: FusedCheck; error?: string }>) => {
+      worker.terminate();
+      resolve(e.data.ok ? { check: e.data.check } : { error: e.data.error });
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      resolve({ error: e.message || 'the worker failed' });
+    };
+    worker.postMessage({ backend: 'webgpu', basePath: BASE_PATH, check: true });
+  });
+}
+
+/** Checks the fused WebGPU kernels against the tensor ops; the gaps are shown and exposed as data attributes for e2e. */
+export function FusedKernelCheck() {
+  const [state, setState] = useState<'idle' | 'running' | 'done'>('idle');
+  const [result, setResult] = useState<{ check?: FusedCheck; error?: string } | null>(null);
+  const gaps = result?.check ? { ...result.check.optimizers, ...Object.fromEntries(Object.entries(result.check.logits).map(([k, v]) => [`loss-${k}`, v])) } : {};
+  return (
+    <section data-check-state={state} data-check-gaps={result?.check ? JSON.stringify(gaps) : undefined} data-check-error={result?.error}>
+      <button
+        type="button"
+        onClick={async () => {
+          setState('running');
+          setResult(await runCheck());
+          setState('done');
+        }}
+        disabled={state === 'running'}
+      >
+        Check the fused WebGPU kernels / 检查 WebGPU 融合内核
+      </button>
+      {result?.error ? <p>Not available here: {result.error}</p> : null}
+      {result?.check ? (
+        <ul>
+          {Object.entries(gaps).map(([k, v]) => (
+            <li key={k}>
+              {k}: largest difference {v.toExponential(2)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
 }
 
 /** Runs the loop benchmark on each backend in turn and shows (and exposes to `npm run bench`) the results. */
@@ -75,6 +124,45 @@ export function BenchRunner() {
                   )}
                 </tr>
               ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {rows.some((r) => r.models?.length) ? (
+        <div className="table-scroll" tabIndex={0}>
+          <table>
+            <caption>Per model: ms per step, ours against model.fit, and on WebGPU the GPU work of one step</caption>
+            <thead>
+              <tr>
+                <th scope="col">Backend</th>
+                <th scope="col">Model</th>
+                <th scope="col" className="num">Ours (ms)</th>
+                <th scope="col" className="num">fit (ms)</th>
+                <th scope="col" className="num">Speed-up</th>
+                <th scope="col" className="num">Quick timing (ms)</th>
+                <th scope="col" className="num">Dispatches ours / fit</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.flatMap((r) =>
+                (r.models ?? []).map((m) => (
+                  <tr key={`${r.backend}-${m.model}`}>
+                    <th scope="row">{r.backend}</th>
+                    <td>{m.model}</td>
+                    {'error' in m ? (
+                      <td colSpan={5}>{m.error}</td>
+                    ) : (
+                      <>
+                        <td className="num">{m.ourMsPerStep.toFixed(2)}</td>
+                        <td className="num">{m.fitMsPerStep.toFixed(2)}</td>
+                        <td className="num">{m.speedup.toFixed(2)}×</td>
+                        <td className="num">{m.quickMsPerStep.toFixed(2)}</td>
+                        <td className="num">{m.gpu ? `${m.gpu.ours.dispatches} / ${m.gpu.fit.dispatches}` : '—'}</td>
+                      </>
+                    )}
+                  </tr>
+                )),
+              )}
             </tbody>
           </table>
         </div>

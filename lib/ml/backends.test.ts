@@ -168,6 +168,20 @@ describe('initBackend (side effects, in Node)', () => {
     warn.mockRestore();
   });
 
+  it('refuses a backend whose start never settles, after the timeout, and goes on to the next', async () => {
+    // A stand-in for a WASM module whose fetch or compile hangs: its async init never resolves.
+    const wasm = async () => {
+      tf.registerBackend('wasm', () => new Promise<never>(() => undefined));
+    };
+    const t0 = Date.now();
+    const c = await initBackend({ tf, gpu: null, loaders: { wasm }, startTimeoutMs: 200 });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(c.name).toBe('cpu');
+    expect(tf.getBackend()).toBe('cpu');
+    expect(c.refused.at(-1)).toEqual({ name: 'wasm', reason: 'initFailed', detail: 'it did not start within 0.2 s' });
+    expect(tf.findBackendFactory('wasm')).toBeNull(); // unregistered, so tfjs no longer waits for it
+  });
+
   it('reports an adapter refused before loading the webgpu package', async () => {
     const webgpu = vi.fn(async () => undefined);
     const c = await initBackend({ tf, gpu: gpu({ info: { architecture: 'swiftshader' } }), loaders: { ...noWasm, webgpu } });

@@ -36,6 +36,44 @@ export interface BackendChoice {
   preferred?: BackendName;
   /** What the chosen backend runs on, when known (e.g. the WebGPU adapter's vendor and architecture). */
   detail?: string;
+  /**
+   * Set when the backend was chosen by timing the reader's model on every backend that runs (the automatic choice):
+   * the milliseconds per training step each took, fastest first.
+   */
+  measured?: Measurement[];
+}
+
+/** The time one backend took per training step of the reader's model, in milliseconds. */
+export interface Measurement {
+  name: BackendName;
+  msPerStep: number;
+}
+
+/** GPU-backed backends, for the comparison a measured choice states ("faster than your GPU"). */
+const GPU_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl'];
+
+/**
+ * The fastest of the measured backends, and what to compare it with: the fastest GPU backend when a CPU-side one
+ * (WebAssembly, CPU) won, otherwise the runner-up. Measurements come back sorted fastest first. Throws on none.
+ */
+export function pickFastest(measured: readonly Measurement[]): { measured: Measurement[]; best: Measurement; against: Measurement | null; ratio: number | null } {
+  const valid = measured.filter((m) => Number.isFinite(m.msPerStep) && m.msPerStep > 0);
+  if (!valid.length) throw new Error('pickFastest: no backend was measured');
+  const sorted = [...valid].sort((a, b) => a.msPerStep - b.msPerStep || BACKEND_CHAIN.indexOf(a.name) - BACKEND_CHAIN.indexOf(b.name));
+  const best = sorted[0]!;
+  const rest = sorted.slice(1);
+  const against = (!GPU_BACKENDS.includes(best.name) ? rest.find((m) => GPU_BACKENDS.includes(m.name)) : undefined) ?? rest[0] ?? null;
+  return { measured: sorted, best, against, ratio: against ? against.msPerStep / best.msPerStep : null };
+}
+
+/** Milliseconds per step for a badge: three significant figures, at least one decimal below 10 ms. */
+export function formatMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toPrecision(2);
+}
+
+/** "19×", "1.4×": one decimal below 10. */
+export function formatRatio(r: number): string {
+  return r >= 10 ? `${Math.round(r)}×` : `${r.toFixed(1)}×`;
 }
 
 /** What probing one backend found: it runs (with an optional description), or why not. */
@@ -69,12 +107,22 @@ const TEXT = bilingual({
     running: (backend: string) => `运行于 ${backend}。`,
     asked: (backend: string) => `你选择了 ${backend}，但无法使用。`,
     refusals: (sentences: string[]) => sentences.map((s) => `${s}。`).join(''),
+    measuredFaster: (ratio: string, other: string, ms: string, otherMs: string, gpu: boolean) =>
+      `对这个模型，它的速度是${gpu ? `你的 GPU（${other}）` : ` ${other} `}的 ${ratio.replace('×', ' 倍')}：每步 ${ms} 毫秒，${other} 要 ${otherMs} 毫秒。`,
+    measuredOnly: (ms: string) => `对这个模型，每步 ${ms} 毫秒（其他后端都无法运行）。`,
+    measuredList: (items: string[]) => `逐一实测：${items.join('，')}。`,
+    measuredItem: (backend: string, ms: string) => `${backend} ${ms} 毫秒`,
   },
   en: {
     refusal: (backend: string, reason: string, detail?: string) => `${backend}: ${reason}${detail ? ` (${detail})` : ''}`,
     running: (backend: string) => `Running on ${backend}.`,
     asked: (backend: string) => ` You asked for ${backend}, but it cannot run.`,
     refusals: (sentences: string[]) => sentences.map((s) => ` ${s}.`).join(''),
+    measuredFaster: (ratio: string, other: string, ms: string, otherMs: string, gpu: boolean) =>
+      ` For this model it is ${ratio} faster than ${gpu ? `your GPU (${other})` : other}: ${ms} ms a step against ${otherMs} ms.`,
+    measuredOnly: (ms: string) => ` ${ms} ms a step for this model (no other backend could run).`,
+    measuredList: (items: string[]) => ` Timed on each: ${items.join(', ')}.`,
+    measuredItem: (backend: string, ms: string) => `${backend} ${ms} ms`,
   },
 });
 
@@ -87,7 +135,20 @@ export function describeRefusal(r: Refusal, lang: Lang): string {
 export function describeChoice(choice: BackendChoice, lang: Lang): string {
   const t = TEXT[lang];
   const ask = choice.preferred && choice.preferred !== choice.name ? t.asked(BACKEND_LABELS[choice.preferred]) : '';
-  return `${t.running(BACKEND_LABELS[choice.name])}${ask}${t.refusals(choice.refused.map((r) => describeRefusal(r, lang)))}`;
+  return `${t.running(BACKEND_LABELS[choice.name])}${ask}${describeMeasurements(choice, lang)}${t.refusals(choice.refused.map((r) => describeRefusal(r, lang)))}`;
+}
+
+/** Why a measured choice won, from its measurements: "For this model it is 19× faster than your GPU (WebGL): …". */
+export function describeMeasurements(choice: BackendChoice, lang: Lang): string {
+  if (!choice.measured?.length) return '';
+  const t = TEXT[lang];
+  const { best, against, ratio, measured } = pickFastest(choice.measured);
+  const why =
+    against && ratio !== null
+      ? t.measuredFaster(formatRatio(ratio), BACKEND_LABELS[against.name], formatMs(best.msPerStep), formatMs(against.msPerStep), GPU_BACKENDS.includes(against.name) && !GPU_BACKENDS.includes(best.name))
+      : t.measuredOnly(formatMs(best.msPerStep));
+  const list = measured.length > 2 ? t.measuredList(measured.map((m) => t.measuredItem(BACKEND_LABELS[m.name], formatMs(m.msPerStep)))) : '';
+  return `${why}${list}`;
 }
 
 /** Thrown by chooseBackend/initBackend when no backend can run, or a forced one cannot and fallback is off. */
@@ -185,6 +246,9 @@ export async function probeWebGpuAdapter(gpu: GpuLike | null | undefined, allowF
   return classifyAdapter(adapter, allowFallbackAdapter);
 }
 
+/** tfjs-backend-webgpu 4.22's MatMulProgramType.MatMulPackedProgram. */
+const MATMUL_PACKED = 3;
+
 /** Kernels a convolutional network needs to train (tfjs-backend-wasm 4.22 lacks Conv2DBackpropFilter). */
 export const CONV_TRAINING_KERNELS = ['Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPool', 'MaxPoolGrad'] as const;
 /** Kernels a dense network needs to train. */
@@ -226,6 +290,8 @@ export interface InitOptions extends ChooseOptions {
    * backend and refuse the GPU if they differ (tfjs issue 8590: all-zero gradients on one phone's GPU); default true.
    */
   gradientCheck?: boolean;
+  /** How long tf.setBackend may take before the backend is refused as not starting (default 20 s). */
+  startTimeoutMs?: number;
 }
 
 /** Loss and gradients of a fixed 4-6-1 tanh/sigmoid network on 8 examples, flattened: [loss, ∂W1, ∂b1, ∂W2, ∂b2]. */
@@ -314,7 +380,7 @@ async function smoke(tf: Tf): Promise<string | null> {
  * tf.setBackend). Sets WEBGPU_CPU_FORWARD to false so small tensors run on the GPU too.
  */
 export async function initBackend(options: InitOptions): Promise<BackendChoice> {
-  const { tf, basePath = '', requiredKernels = [], smokeTest = true, gradientCheck = true } = options;
+  const { tf, basePath = '', requiredKernels = [], smokeTest = true, gradientCheck = true, startTimeoutMs = 20_000 } = options;
   const allowFallbackAdapter = options.allowFallbackAdapter ?? options.prefer === 'webgpu';
   const loaders = { ...DEFAULT_LOADERS, ...options.loaders };
 
@@ -335,6 +401,10 @@ export async function initBackend(options: InitOptions): Promise<BackendChoice> 
     if (name === 'webgpu') {
       try {
         tf.env().set('WEBGPU_CPU_FORWARD', false);
+        // On a software adapter (SwiftShader) tfjs's automatic choice of matMul program is ruinous for small products:
+        // its reduce program took 11–12 ms for a 10×2×8 product, the tiled "packed" program 0.6 ms, and 16 ms instead
+        // of 39 for 64×784×128 (measured 2026-12-06, Chromium 143, 2 CPU cores). On a real GPU tfjs keeps its choice.
+        tf.env().set('WEBGPU_MATMUL_PROGRAM_TYPE', detail?.startsWith('software adapter') ? MATMUL_PACKED : -1);
       } catch {
         // the flag is registered by the webgpu package; a fake loader in tests may not register it
       }
@@ -345,11 +415,25 @@ export async function initBackend(options: InitOptions): Promise<BackendChoice> 
     }
     const missing = requiredKernels.filter((k) => !tf.getKernel(k, name));
     if (missing.length) return { ok: false, reason: 'unsupportedOp', detail: `missing ${missing.join(', ')}` };
-    let started: boolean;
+    let started: boolean | 'timeout';
     try {
-      started = await tf.setBackend(name);
+      // A backend whose start never settles (the WASM module's fetch or compile hanging) must not hold the widget at
+      // "Starting a compute backend…": after startTimeoutMs it is refused and the next one is tried.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      started = await Promise.race([tf.setBackend(name), new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), startTimeoutMs)))]);
+      clearTimeout(timer);
     } catch (err) {
       return { ok: false, reason: 'initFailed', detail: errorText(err) };
+    }
+    if (started === 'timeout') {
+      // tfjs would wait for the pending start forever, refusing every op meanwhile: unregistering the backend makes
+      // that start obsolete (it stays unavailable for this visit).
+      try {
+        tf.removeBackend(name);
+      } catch {
+        // already gone
+      }
+      return { ok: false, reason: 'initFailed', detail: `it did not start within ${startTimeoutMs / 1000} s` };
     }
     if (!started) return { ok: false, reason: 'initFailed', detail: `tf.setBackend('${name}') resolved false` };
     if (smokeTest) {

@@ -13,6 +13,7 @@ import type { Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { Tf } from './train';
 import { ADAMW_DEFAULTS, TFJS_EPSILON } from '../math/optimizers';
 import { OPTIMIZERS, type OptimizerName } from './caps';
+import { fusedKernels, type FusedHyper } from './webgpu-fused';
 
 /** Optimizers the training loop runs, by name as stored in a permalink. */
 export const TRAIN_OPTIMIZERS = OPTIMIZERS;
@@ -33,6 +34,11 @@ export interface OptimizerOptions {
   weightDecay?: number;
   /** ε of RMSProp, Adam and AdamW (default: the backend's epsilon, 1e-7 for float32, as tfjs's optimizers). */
   epsilon?: number;
+  /**
+   * On WebGPU, update through the fused kernels of webgpu-fused.ts (default true): one dispatch for the state of all
+   * parameters and one per parameter tensor, instead of up to 14 tensor ops per parameter tensor.
+   */
+  fused?: boolean;
 }
 
 export interface TensorOptimizer {
@@ -71,6 +77,9 @@ export function createOptimizer(tf: Tf, name: TrainOptimizerName, vars: readonly
   const negLr = variable(-lr);
   const posLr = name === 'rmsprop' ? variable(lr) : null;
   let steps = 0;
+
+  const fused = options.fused === false ? null : fusedKernels(tf);
+  if (fused) return fusedOptimizer(tf, name, vars, lr, eps, options.weightDecay ?? OPTIMIZER_SETTINGS.adamw.weightDecay, fused, () => tf.dispose(owned));
 
   let update: (g: Tensor, i: number) => void;
   let afterStep = () => {};
@@ -165,6 +174,70 @@ export function createOptimizer(tf: Tf, name: TrainOptimizerName, vars: readonly
     dispose() {
       tf.dispose(owned);
       owned.length = 0;
+    },
+  };
+}
+
+/**
+ * The same optimizers through the fused WebGPU kernels: all parameters' state in one flat variable ([P], or [2P] for
+ * Adam's m and v), updated by one dispatch from the flat gradient, then one dispatch per parameter tensor. η, 1 − βᵗ
+ * and the other constants are uniforms of those dispatches, so a change of η costs nothing on the device.
+ */
+function fusedOptimizer(
+  tf: Tf,
+  name: TrainOptimizerName,
+  vars: readonly Variable[],
+  learningRate: number,
+  eps: number,
+  weightDecay: number,
+  kernels: NonNullable<ReturnType<typeof fusedKernels>>,
+  disposeOwned: () => void,
+): TensorOptimizer {
+  disposeOwned(); // the tensor path's constants are not needed here
+  const mode = name === 'adamw' ? 'adam' : name;
+  const sizes = vars.map((v) => v.size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  const state = mode === 'sgd' ? null : tf.tidy(() => tf.variable(tf.zeros([mode === 'adam' ? 2 * total : total]), false));
+  let lr = learningRate;
+  let steps = 0;
+  const { beta1, beta2 } = OPTIMIZER_SETTINGS.adam;
+  return {
+    name,
+    apply(grads) {
+      if (grads.length !== vars.length) throw new Error(`optimizer: ${vars.length} variables but ${grads.length} gradients`);
+      const t = steps + 1;
+      const h: FusedHyper = {
+        negLr: -lr,
+        lr,
+        momentum: OPTIMIZER_SETTINGS.momentum,
+        rho: OPTIMIZER_SETTINGS.rmsprop.decay,
+        beta1,
+        beta2,
+        c1: 1 - beta1 ** t,
+        c2: 1 - beta2 ** t,
+        eps,
+        weightDecay: name === 'adamw' ? weightDecay : 0,
+      };
+      tf.tidy(() => {
+        if (mode === 'sgd' || !state) {
+          vars.forEach((v, i) => v.assign(tf.reshape(kernels.update('sgd', v, grads[i]!, null, 0, total, h), v.shape)));
+          return;
+        }
+        const flat = grads.length === 1 ? tf.reshape(grads[0]!, [-1]) : tf.concat(grads.map((g) => tf.reshape(g, [-1])));
+        const next = kernels.state(mode, state, flat, h);
+        state.assign(next);
+        vars.forEach((v, i) => v.assign(tf.reshape(kernels.update(mode, v, next, flat, offsets[i]!, total, h), v.shape)));
+      });
+      steps++;
+    },
+    setLearningRate(next) {
+      if (!(next > 0) || !Number.isFinite(next)) throw new Error('optimizer: the learning rate must be a positive number');
+      lr = next;
+    },
+    iterations: () => steps,
+    dispose() {
+      state?.dispose();
     },
   };
 }

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDataset, gridPoints, type DatasetKind } from './datasets';
 import { buildModel, type Activation, type MlpConfig } from './models';
-import { createStepLoss, createTrainer, directForward, evaluateModel, lossTensor, OPTIMIZERS, trainWithFit, type LossName, type OptimizerName } from './train';
+import { createStepLoss, createTrainer, directForward, logitsHead, evaluateModel, lossTensor, OPTIMIZERS, trainWithFit, type LossName, type OptimizerName } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -424,5 +424,31 @@ describe('createStepLoss', () => {
     expect(loss.fromLogits(y, zt, 'relu')).toBeNull();
     tf.dispose([zt, y, ours.value, ours.grad, ref.value, ref.grad]);
     loss.dispose();
+  });
+});
+
+describe('logitsHead', () => {
+  it('trains a small CNN to the same losses as through model.apply, with the softmax fused into the loss', async () => {
+    const run = async (direct: boolean) => {
+      const model = buildModel({ kind: 'cnn', inputShape: [8, 8, 1], conv: [{ filters: 2, kernelSize: 3 }], classes: 3, seed: 4 });
+      const xs = tf.randomUniform([12, 8, 8, 1], 0, 1, 'float32', 1);
+      const ys = tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]);
+      const trainer = createTrainer({ tf, model, data: { xs, ys }, loss: 'sparseCategoricalCrossentropy', optimizer: 'adam', learningRate: 0.05, batchSize: 4, seed: 2, readLossEvery: 1, direct });
+      const losses: number[] = [];
+      for (let i = 0; i < 6; i++) losses.push((await trainer.step(1)).loss!);
+      trainer.dispose();
+      model.dispose();
+      tf.dispose([xs, ys]);
+      return losses;
+    };
+    const fused = await run(true);
+    const plain = await run(false);
+    fused.forEach((l, i) => expect(l).toBeCloseTo(plain[i]!, 5));
+    expect(new Set(fused).size).toBe(6); // it trained: every step's loss differs
+    const model = buildModel({ kind: 'cnn', inputShape: [8, 8, 1], conv: [{ filters: 2, kernelSize: 3 }], classes: 3, seed: 4 });
+    expect(logitsHead(tf, model)).not.toBeNull(); // the fused path was the one taken
+    const linear = buildModel({ kind: 'mlp', inputDim: 2, hidden: [3], activation: 'tanh', outputUnits: 1, outputActivation: 'linear', seed: 1 });
+    expect(logitsHead(tf, linear)).toBeNull();
+    tf.dispose([model, linear].flatMap((m) => m.getWeights()));
   });
 });

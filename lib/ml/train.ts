@@ -12,6 +12,7 @@ import type { Bilingual } from '../i18n';
 import { createRng } from '../random';
 import { OPTIMIZERS, type OptimizerName } from './caps';
 import { createOptimizer, type TensorOptimizer } from './optimizers';
+import { fusedKernels } from './webgpu-fused';
 
 /** The tfjs-core module (`import * as tf from '@tensorflow/tfjs-core'`), injected so callers choose when it loads. */
 export type Tf = typeof import('@tensorflow/tfjs-core');
@@ -221,14 +222,18 @@ function closedForm<T extends Tensor>(
  * they do not multiply by dy: one dispatch less per step on a GPU.
  */
 export interface StepLoss {
-  /** The loss of model outputs `pred` (probabilities for the cross-entropies) against targets `ys`. */
-  (ys: Tensor, pred: Tensor): Scalar;
+  /**
+   * The loss of model outputs `pred` (probabilities for the cross-entropies) against targets `ys`. With `value`
+   * false the returned scalar is a placeholder (0, computed by no kernel): the gradient is the same, and a step whose
+   * loss is not read back skips the loss's own arithmetic.
+   */
+  (ys: Tensor, pred: Tensor, value?: boolean): Scalar;
   /**
    * The loss from the last layer's pre-activation `z` when the output activation is the loss's own (sigmoid with
    * binary cross-entropy, softmax with categorical), whose gradient is then inv·(y − p) masked: fewer dispatches than
    * through the activation. Returns null for any other pairing.
    */
-  fromLogits(ys: Tensor, z: Tensor, activation: string): Scalar | null;
+  fromLogits(ys: Tensor, z: Tensor, activation: string, value?: boolean): Scalar | null;
   setBatch(examples: number): void;
   dispose(): void;
 }
@@ -244,6 +249,11 @@ export function createStepLoss(tf: Tf, name: LossName, outputUnits: number, exam
     tf.scalar(PROB_EPSILON),
     tf.scalar(1 - PROB_EPSILON),
   ]) as [Variable, Variable, Scalar, Scalar, Scalar];
+  const zero = tf.scalar(0);
+  /** The placeholder value of a step whose loss is not read: a view of a kept 0, no kernel. */
+  const placeholder = () => tf.reshape(zero, []) as Scalar;
+  // On WebGPU the fused-loss gradient is one dispatch (webgpu-fused.ts); elsewhere the tensor ops below.
+  const kernels = fusedKernels(tf);
   const clip = (p: Tensor) => tf.minimum(tf.maximum(p, lo), hi);
   /** 1 where lo ≤ p ≤ hi (where clipByValue passes the gradient), else 0. */
   const inside = (p: Tensor) => tf.cast(tf.logicalAnd(tf.greaterEqual(p, lo), tf.lessEqual(p, hi)), 'float32');
@@ -256,20 +266,20 @@ export function createStepLoss(tf: Tf, name: LossName, outputUnits: number, exam
       : tf.mul(tf.sum(tf.mul(y, tf.log(p))), inv)) as Scalar;
 
   // Loss of probabilities (or, for MSE, of any outputs): d/dpred written out.
-  const onPred = (targets: Tensor, pred: Tensor): Scalar =>
+  const onPred = (targets: Tensor, pred: Tensor, want: boolean): Scalar =>
     name === 'meanSquaredError'
       ? closedForm(
           tf,
           pred,
           targets,
-          (x) => ({ value: tf.mul(tf.sum(tf.squaredDifference(x, targets)), inv) as Scalar, keep: x }),
+          (x) => ({ value: want ? (tf.mul(tf.sum(tf.squaredDifference(x, targets)), inv) as Scalar) : placeholder(), keep: x }),
           (x, _x, _dy, y) => tf.mul(tf.sub(x, y), twoInv),
         )
       : closedForm(
           tf,
           pred,
           targets,
-          (x) => ({ value: cePlain(targets, clip(x)), keep: x }),
+          (x) => ({ value: want ? cePlain(targets, clip(x)) : placeholder(), keep: x }),
           (x, _x, _dy, y) => {
             const p = clip(x);
             // d/dp of inv·Σ[y log p + (1 − y) log(1 − p)] is inv·(y/p − (1 − y)/(1 − p)); of inv·Σ y log p, inv·y/p.
@@ -280,16 +290,17 @@ export function createStepLoss(tf: Tf, name: LossName, outputUnits: number, exam
 
   // Sigmoid + binary cross-entropy, or softmax + categorical, from the pre-activation z. With m the clip mask:
   // sigmoid: dL/dz = inv·(y − p)·m (as d/dp·p(1 − p)); softmax: dL/dz_k = inv·(y_k m_k − p_k Σ_j y_j m_j).
-  const onLogits = (targets: Tensor, z: Tensor): Scalar =>
+  const onLogits = (targets: Tensor, z: Tensor, want: boolean): Scalar =>
     closedForm(
       tf,
       z,
       targets,
       (x) => {
         const p = name === 'binaryCrossentropy' ? tf.sigmoid(x) : tf.softmax(x);
-        return { value: cePlain(targets, clip(p)), keep: p };
+        return { value: want ? cePlain(targets, clip(p)) : placeholder(), keep: p };
       },
       (p, _z, _dy, y) => {
+        if (kernels) return kernels.logitsGrad(name === 'binaryCrossentropy' ? 'sigmoid' : 'softmax', p, y, scale(n), PROB_EPSILON, 1 - PROB_EPSILON);
         const m = inside(p);
         if (name === 'binaryCrossentropy') return tf.mul(tf.mul(tf.sub(y, p), m), inv);
         const ym = tf.mul(y, m);
@@ -297,10 +308,10 @@ export function createStepLoss(tf: Tf, name: LossName, outputUnits: number, exam
       },
     );
 
-  const f = ((ys: Tensor, pred: Tensor): Scalar => onPred(targets(ys, pred), pred)) as StepLoss;
-  f.fromLogits = (ys, z, activation) => {
+  const f = ((ys: Tensor, pred: Tensor, want = true): Scalar => onPred(targets(ys, pred), pred, want)) as StepLoss;
+  f.fromLogits = (ys, z, activation, want = true) => {
     const fused = (name === 'binaryCrossentropy' && activation === 'sigmoid') || ((name === 'categoricalCrossentropy' || name === 'sparseCategoricalCrossentropy') && activation === 'softmax');
-    return fused ? onLogits(targets(ys, z), z) : null;
+    return fused ? onLogits(targets(ys, z), z, want) : null;
   };
   f.setBatch = (next: number) => {
     if (next === n) return;
@@ -310,7 +321,7 @@ export function createStepLoss(tf: Tf, name: LossName, outputUnits: number, exam
       twoInv.assign(tf.scalar(2 * scale(n)));
     });
   };
-  f.dispose = () => tf.dispose([inv, twoInv, one, lo, hi]);
+  f.dispose = () => tf.dispose([inv, twoInv, one, lo, hi, zero]);
   return f;
 }
 
@@ -439,6 +450,40 @@ export function directForward(tf: Tf, model: LayersModel): DirectForward | null 
     return name === 'softmax' ? tf.softmax(z) : z;
   };
   /** Runs every layer; with `raw`, the last one's activation (tanh, sigmoid, softmax) is left to the caller. */
+  const kernels = fusedKernels(tf);
+  /**
+   * One dense layer, relu or linear fused in, with its gradient written out: d(relu) in one kernel on WebGPU, dW = hᵀ·dz,
+   * db = Σ dz, and dh = dz·Wᵀ only when h is not the batch itself (tfjs's fused matMul gradient always computes the
+   * input's, a full matMul the first layer does not need).
+   */
+  const denseLayer = (h: Tensor, s: Extract<Step, { kind: 'dense' }>, first: boolean): Tensor => {
+    const act = s.activation === 'relu' ? 'relu' : 'linear';
+    const params = s.bias ? [s.kernel, s.bias] : [s.kernel];
+    const f = tf.customGrad(((...args: unknown[]) => {
+      const save = args.pop() as (t: Tensor[]) => void;
+      const inputs = args as Tensor[];
+      const x = first ? h : inputs[0]!;
+      const [w, b] = first ? inputs : inputs.slice(1);
+      // The fused kernel itself: tf.fused.matMul declines to fuse an activation while a gradient is being recorded
+      // (it would need its own gradient), which costs a separate bias add and relu on a GPU; ours is written below.
+      const [m, k] = x.shape as [number, number];
+      const n = w!.shape[1]!;
+      const fusedOut = tf.engine().runKernel('_FusedMatMul', { a: tf.reshape(x, [1, m, k]), b: tf.reshape(w!, [1, k, n]), ...(b ? { bias: b } : {}) }, { transposeA: false, transposeB: false, activation: act }) as Tensor;
+      const y = tf.reshape(fusedOut, [m, n]);
+      save([x, w!, y]);
+      return {
+        value: y,
+        gradFunc: (dy: Tensor, saved: Tensor[]) => {
+          const [xs, ws, ys] = saved as [Tensor, Tensor, Tensor];
+          const dz = act === 'relu' ? (kernels ? kernels.reluGrad(dy, ys) : tf.mul(dy, tf.step(ys))) : dy;
+          const grads = [tf.matMul(xs, dz, true, false), ...(b ? [kernels ? kernels.columnSum(dz) : tf.sum(dz, 0)] : [])];
+          return first ? grads : [tf.matMul(dz, ws, false, true), ...grads];
+        },
+      };
+    }) as unknown as Parameters<Tf['customGrad']>[0]) as unknown as (...t: Tensor[]) => Tensor;
+    return first ? f(...params) : f(h, ...params);
+  };
+  const firstDense = steps.findIndex((s) => s.kind === 'dense');
   const run = (x: Tensor, training: boolean, raw: boolean): { z: Tensor; activation: string } => {
     let h = x;
     let activation = 'linear';
@@ -448,7 +493,7 @@ export function directForward(tf: Tf, model: LayersModel): DirectForward | null 
         return;
       }
       const fusable = s.activation === 'relu' || s.activation === 'linear';
-      const z = tf.fused.matMul({ a: h, b: s.kernel, ...(s.bias ? { bias: s.bias } : {}), activation: fusable ? (s.activation as 'relu' | 'linear') : 'linear' });
+      const z = denseLayer(h, s, i === firstDense);
       if (raw && i === steps.length - 1 && !fusable) {
         h = z;
         activation = s.activation;
@@ -471,6 +516,28 @@ export function directForward(tf: Tf, model: LayersModel): DirectForward | null 
       }
       return tf.addN(terms);
     },
+  };
+}
+
+/**
+ * For a Sequential model that directForward cannot take (a CNN) but that ends in a Dense layer with a sigmoid or
+ * softmax: the forward pass up to that layer's pre-activation z, each earlier layer through its own `apply`, the last
+ * as one fused matMul + bias, so the loss can fuse the activation with the cross-entropy (StepLoss.fromLogits). Null
+ * for any other model.
+ */
+export function logitsHead(tf: Tf, model: LayersModel): ((x: Tensor, training: boolean) => { z: Tensor; activation: string }) | null {
+  const layers = model.layers as unknown as (LayerLike & { apply(x: Tensor, kwargs: { training?: boolean }): Tensor | Tensor[] })[];
+  const last = layers[layers.length - 1];
+  if (!last || last.getClassName() !== 'Dense' || !last.kernel || model.getClassName() !== 'Sequential') return null;
+  const c = last.getConfig();
+  const activation = String(c.activation ?? 'linear');
+  if ((activation !== 'softmax' && activation !== 'sigmoid') || c.activityRegularizer || c.kernelConstraint || c.biasConstraint) return null;
+  const kernel = last.kernel.read();
+  const bias = last.bias?.read() ?? null;
+  return (x, training) => {
+    let h = x;
+    for (const layer of layers.slice(0, -1)) h = layer.apply(h, { training }) as Tensor;
+    return { z: tf.fused.matMul({ a: h, b: kernel, ...(bias ? { bias } : {}) }), activation };
   };
 }
 
@@ -503,6 +570,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const kernels = vars.filter((_, i) => isKernel[i]);
   const penalty = (): Scalar | null => (l2 > 0 && kernels.length ? (tf.mul(l2Var, tf.addN(kernels.map((k) => tf.sum(tf.square(k))))) as Scalar) : null);
   const direct = options.direct === false ? null : directForward(tf, model);
+  const head = direct || options.direct === false ? null : logitsHead(tf, model);
   const apply = (x: Tensor, training: boolean): Tensor => (direct ? direct.forward(x, training) : (model.apply(x, { training }) as Tensor));
   const rng = createRng(options.seed);
   const order = Int32Array.from({ length: n }, (_, i) => i);
@@ -518,7 +586,9 @@ export function createTrainer(options: TrainerOptions): Trainer {
 
   // Each epoch the data are gathered once into a seeded permutation; a step then slices a contiguous minibatch, so
   // no index tensor is uploaded per step (a texture upload on WebGL). A last partial batch is dropped, as fit's
-  // fixed-size batches would be padded otherwise.
+  // fixed-size batches would be padded otherwise. On WASM, whose Slice copies slowly (4 ms for 64 rows of 784 against
+  // 1.2 ms for a gather, measured 2026-12-06), the epoch's permutation is kept as indices and a step gathers its rows.
+  const byGather = tf.getBackend() === 'wasm';
   let epochXs: Tensor | null = null;
   let epochYs: Tensor | null = null;
   let batchesPerEpoch = Math.max(1, Math.floor(n / batchSize));
@@ -537,13 +607,17 @@ export function createTrainer(options: TrainerOptions): Trainer {
       const [ex, ey] = tf.tidy(() => {
         const ix = tf.tensor1d(order, 'int32');
         // keep(): they outlive the step's tidy scope and are disposed at the next epoch or on dispose().
-        return [tf.keep(tf.gather(data.xs, ix)), tf.keep(tf.gather(data.ys, ix))];
+        return byGather ? [tf.keep(ix), tf.keep(tf.zeros([0]))] : [tf.keep(tf.gather(data.xs, ix)), tf.keep(tf.gather(data.ys, ix))];
       });
       epochXs = ex!;
       epochYs = ey!;
       batchInEpoch = 0;
     }
     const start = batchInEpoch++ * batchSize;
+    if (byGather) {
+      const ix = tf.slice(epochXs!, start, batchSize);
+      return [tf.gather(data.xs, ix), tf.gather(data.ys, ix)];
+    }
     const slice = (t: Tensor) => tf.slice(t, [start, ...t.shape.slice(1).map(() => 0)], [batchSize, ...t.shape.slice(1).map(() => -1)]);
     return [slice(epochXs!), slice(epochYs!)];
   };
@@ -562,13 +636,13 @@ export function createTrainer(options: TrainerOptions): Trainer {
   };
 
   /** The step's objective on a batch, differentiated: the loss and the model's own regularisers (not the L2 penalty). */
-  const objective = (xb: Tensor, yb: Tensor, training: boolean): Scalar => {
+  const objective = (xb: Tensor, yb: Tensor, training: boolean, value: boolean): Scalar => {
     let l: Scalar | null = null;
-    if (direct) {
-      const { z, activation } = direct.logits(xb, training);
-      l = stepLoss.fromLogits(yb, z, activation);
+    if (direct || head) {
+      const { z, activation } = direct ? direct.logits(xb, training) : head!(xb, training);
+      l = stepLoss.fromLogits(yb, z, activation, value) ?? stepLoss(yb, activation === 'softmax' ? tf.softmax(z) : activation === 'sigmoid' ? tf.sigmoid(z) : activation === 'tanh' ? tf.tanh(z) : z, value);
     }
-    l ??= stepLoss(yb, apply(xb, training));
+    l ??= stepLoss(yb, apply(xb, training), value);
     const terms: Scalar[] = [l];
     if (direct) {
       const reg = direct.regularization();
@@ -584,7 +658,8 @@ export function createTrainer(options: TrainerOptions): Trainer {
       const read = steps + 1 === 1 || (steps + 1) % readEvery === 0;
       const cost = tf.tidy(() => {
         const [xb, yb] = nextBatch();
-        const { value, grads } = tf.valueAndGrads(() => objective(xb, yb, true))(vars, dyOne);
+        // The loss itself only on the steps whose loss is read back; the gradient every step.
+        const { value, grads } = tf.valueAndGrads(() => objective(xb, yb, true, read))(vars, dyOne);
         optimizer.apply(l2 > 0 ? grads.map((g, i) => (isKernel[i] ? tf.add(g, tf.mul(vars[i]!, twoL2Var)) : g)) : grads);
         const own = read ? penalty() : null;
         return own ? tf.add(value, own) : value;
@@ -620,7 +695,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
         const yb = tf.gather(data.ys, ix);
         // Dropout off: its seeded masks are drawn in order, and a draw here would shift every later step's mask.
         // (Its few small kernels compile at the first real step.)
-        const { value, grads } = tf.valueAndGrads(() => objective(xb, yb, false))(vars, dyOne);
+        const { value, grads } = tf.valueAndGrads(() => objective(xb, yb, false, true))(vars, dyOne);
         // The optimizer's update kernels, on copies: the same shapes, so the same shaders.
         shadow.apply(l2 > 0 ? grads.map((g, i) => (isKernel[i] ? tf.add(g, tf.mul(vars[i]!, twoL2Var)) : g)) : grads);
         const own = penalty();

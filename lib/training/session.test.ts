@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendChoice, InitOptions, Refusal } from '../ml/backends';
+import { BackendUnavailableError, describeChoice, type BackendChoice, type BackendName, type InitOptions, type Refusal } from '../ml/backends';
 import type { TrainProgress } from '../ml/train';
 import type { Event, Request, SessionConfig } from './protocol';
-import { TrainingSession, changedKeys, transferables, type BackendHooks } from './session';
+import { TrainingSession, changedKeys, clearMeasuredChoices, transferables, type BackendHooks } from './session';
 import { TaskRefused, type LiveWidget, type TrainingTask } from './task';
 
 /**
@@ -241,6 +241,97 @@ describe('TrainingSession with kernels that depend on the settings', () => {
     await s.handle(config({ size: 7 })); // a model that needs convolutions chooses again
     await s.handle(config({ size: 8 }));
     expect(asked).toEqual([[], ['Conv2D']]);
+  });
+});
+
+describe('TrainingSession choosing the backend by timing the model', () => {
+  // A fake clock: each training step on a backend costs that backend's milliseconds; WebGPU has no adapter.
+  const COST: Partial<Record<BackendName, number>> = { webgl: 6.8, wasm: 0.9, cpu: 0.36 };
+  function timed(costs = COST) {
+    let clock = 0;
+    const timings: string[] = [];
+    const inits: InitOptions[] = [];
+    const timedTask: LiveWidget['task'] = {
+      async build(ctx, settings) {
+        const run = await quadratic.build(ctx, settings as Settings);
+        return {
+          ...run,
+          async step(n: number) {
+            clock += n * costs[ctx.backend as BackendName]!;
+            timings.push(ctx.backend);
+            return run.step(n);
+          },
+        };
+      },
+    };
+    const hooks: BackendHooks = {
+      async initBackend(options: InitOptions): Promise<BackendChoice> {
+        inits.push(options);
+        const name = options.prefer!;
+        if (costs[name] === undefined) throw new BackendUnavailableError([{ name, reason: 'noAdapter' }]);
+        return { name, refused: [], ...(options.prefer ? { preferred: options.prefer } : {}) };
+      },
+      watchDeviceLost: () => () => undefined,
+      useBackend: async () => undefined,
+      timeBackends: true,
+      now: () => clock,
+      sync: async () => undefined,
+    };
+    const events: Event[] = [];
+    const w: LiveWidget = { id: 'quadratic', task: timedTask, liveKeys: ['lr'] };
+    const s = new TrainingSession(async () => w, (e) => events.push(e), false, [], hooks);
+    const ready = () => events.filter((e): e is Extract<Event, { type: 'ready' }> => e.type === 'ready');
+    return { s, events, ready, timings, inits };
+  }
+
+  it('times every backend that runs and keeps the fastest, saying why with the numbers', async () => {
+    clearMeasuredChoices();
+    const { s, ready, timings } = timed();
+    await s.handle(config({ size: 3 }));
+    const choice = ready()[0]!.backend;
+    expect(choice.name).toBe('cpu');
+    expect(choice.measured!.map((m) => m.name)).toEqual(['cpu', 'wasm', 'webgl']);
+    expect(choice.measured![0]!.msPerStep).toBeCloseTo(0.36, 10);
+    expect(choice.refused).toEqual([{ name: 'webgpu', reason: 'noAdapter' }]);
+    expect(new Set(timings)).toEqual(new Set(['webgl', 'wasm', 'cpu']));
+    // 6.8 / 0.36 = 18.9 → "19×", against the GPU backend
+    expect(describeChoice(choice, 'en')).toContain('For this model it is 19× faster than your GPU (WebGL): 0.36 ms a step against 6.80 ms.');
+    expect(describeChoice(choice, 'zh')).toContain('它的速度是你的 GPU（WebGL）的 19 倍');
+  });
+
+  it('reuses the measured choice for the same model during the visit, and times a different model again', async () => {
+    clearMeasuredChoices();
+    const first = timed();
+    await first.s.handle(config({ size: 3 }));
+    const second = timed();
+    await second.s.handle(config({ size: 3 }));
+    expect(second.timings).toEqual(second.timings.filter((b) => b === 'cpu')); // only the reader's own run trains
+    expect(second.ready()[0]!.backend.name).toBe('cpu');
+    await second.s.handle(config({ size: 3, lr: 0.2 })); // a live change: no rebuild, no timing
+    expect(second.timings).toHaveLength(0);
+    await second.s.handle(config({ size: 4, lr: 0.2 })); // another model: timed
+    expect(new Set(second.timings)).toEqual(new Set(['webgl', 'wasm', 'cpu']));
+  });
+
+  it('lets a GPU win when it is faster, and never times anything for a forced backend', async () => {
+    clearMeasuredChoices();
+    const fast = timed({ webgl: 0.2, wasm: 0.9, cpu: 3 });
+    await fast.s.handle(config({ size: 5 }));
+    expect(fast.ready()[0]!.backend.name).toBe('webgl');
+    expect(describeChoice(fast.ready()[0]!.backend, 'en')).toContain('4.5× faster than WebAssembly');
+    const forced = timed();
+    await forced.s.handle({ type: 'configure', config: { widget: 'quadratic', settings: { lr: 0.1, start: 10, size: 6 }, prefer: 'wasm', basePath: '', origin: '' } });
+    expect(forced.ready()[0]!.backend).toMatchObject({ name: 'wasm', preferred: 'wasm' });
+    expect(forced.ready()[0]!.backend.measured).toBeUndefined();
+    expect(forced.inits).toHaveLength(1);
+  });
+
+  it('leaves the reader’s run untouched by the timing: it starts at step 0 from the same weights', async () => {
+    clearMeasuredChoices();
+    const { s, events } = timed();
+    await s.handle(config({ size: 9 }));
+    const frame = events.find((e) => e.type === 'frame') as Extract<Event, { type: 'frame' }>;
+    expect(frame).toMatchObject({ step: 0, metrics: { w: 10 } });
   });
 });
 

@@ -9,10 +9,22 @@
  * reason), and a lost GPU device (training carries on on the next backend from the last weights read back).
  */
 import type { Bilingual } from '../i18n';
-import { BACKEND_LABELS, BackendUnavailableError, describeRefusal, initBackend, watchDeviceLost, type BackendChoice, type Refusal } from '../ml/backends';
+import {
+  BACKEND_CHAIN,
+  BACKEND_LABELS,
+  BackendUnavailableError,
+  describeRefusal,
+  initBackend,
+  pickFastest,
+  watchDeviceLost,
+  type BackendChoice,
+  type Measurement,
+  type Refusal,
+} from '../ml/backends';
 import type { Tf } from '../ml/train';
 import type { Event, Request, SessionConfig, Status } from './protocol';
 import { TaskRefused, type LiveWidget, type Snapshot, type TaskRun, type WidgetLoader } from './task';
+import { timeSteps } from './timing';
 
 /** Loss is read back every this many steps, never per step. */
 export const READ_LOSS_EVERY = 5;
@@ -49,9 +61,39 @@ export interface BackendHooks {
   watchDeviceLost: typeof watchDeviceLost;
   /** Makes an already chosen backend current again (after another widget on the same thread moved tfjs). */
   useBackend: (tf: Tf, name: BackendChoice['name']) => Promise<unknown>;
+  /**
+   * Time the reader's model on every backend that runs and keep the fastest, when no backend is forced (default off,
+   * for tests of the rest; on in the book).
+   */
+  timeBackends?: boolean;
+  /** The clock for that timing (default performance.now). */
+  now?: () => number;
+  /** Waits until the backend has finished the work queued so far (default: a one-number read-back). */
+  sync?: (tf: Tf) => Promise<void>;
 }
 
-const REAL_HOOKS: BackendHooks = { initBackend, watchDeviceLost, useBackend: (tf, name) => tf.setBackend(name) };
+/**
+ * Waits for every queued kernel: a GPU backend runs commands in order, so reading a new tensor waits for them all. It
+ * has 256 elements because WebGL runs an op on tensors under 128 elements that still live on the CPU there, never
+ * touching the GPU (its WEBGL_CPU_FORWARD), and such a read would not wait.
+ */
+export async function flush(tf: Tf): Promise<void> {
+  const t = tf.tidy(() => tf.add(tf.zeros([256]), tf.ones([256])));
+  await t.data();
+  t.dispose();
+}
+
+const REAL_HOOKS: BackendHooks = { initBackend, watchDeviceLost, useBackend: (tf, name) => tf.setBackend(name), timeBackends: true };
+
+/**
+ * Measured choices for this visit (the life of the worker or page), by widget, model and kernels: a second widget
+ * with the same model, or a rebuild with only live settings changed, reuses the answer instead of timing again.
+ */
+const MEASURED = new Map<string, BackendChoice>();
+/** Forgets the measured choices (tests). */
+export function clearMeasuredChoices() {
+  MEASURED.clear();
+}
 
 export class TrainingSession {
   private config: SessionConfig | null = null;
@@ -78,6 +120,8 @@ export class TrainingSession {
   private kernels = '';
   /** Bumped at every build: a loop or frame of an older run stops. */
   private generation = 0;
+  /** The model the measured backend choice was timed for (modelKey), or '' when it was not measured. */
+  private timedKey = '';
 
   constructor(
     private readonly load: WidgetLoader,
@@ -198,11 +242,71 @@ export class TrainingSession {
     return typeof k === 'function' ? k(config.settings) : (k ?? []);
   }
 
-  /** Starts (or restarts) the backend: the forced one or the fastest that runs, skipping those known to fail. */
-  private async startBackend(tf: Tf, config: SessionConfig, widget: LiveWidget): Promise<boolean> {
+  /**
+   * The automatic choice by measurement: starts each backend that runs (a software WebGPU adapter is refused, as in
+   * initBackend's chain), builds a throwaway run of the reader's model on it, warms it up and times a few steps, then
+   * keeps the fastest, cached for the visit. Returns the choice, or null when timing was impossible (the model was
+   * refused, or nothing could be timed) so the caller falls back to the chain's first backend that runs.
+   */
+  private async measureBackends(tf: Tf, config: SessionConfig, widget: LiveWidget): Promise<BackendChoice | null> {
+    const kernels = this.kernelsFor(widget, config);
+    const key = `${this.modelKey(widget, config)}|${this.known.map((r) => r.name).join(',')}`;
+    const cached = MEASURED.get(key);
+    if (cached) return cached;
+    const now = this.hooks.now ?? (() => performance.now());
+    const sync = this.hooks.sync ?? flush;
+    const refused: Refusal[] = [];
+    const measured: Measurement[] = [];
+    let detail: string | undefined;
+    for (const name of BACKEND_CHAIN) {
+      let started: BackendChoice;
+      try {
+        started = await this.hooks.initBackend({ tf, basePath: config.basePath, prefer: name, fallback: false, known: this.known, requiredKernels: kernels, allowFallbackAdapter: false });
+      } catch (err) {
+        refused.push(...(err instanceof BackendUnavailableError ? err.refused : [{ name, reason: 'initFailed' as const, detail: errorText(err) }]));
+        continue;
+      }
+      let run: TaskRun<never> | null = null;
+      try {
+        run = (await widget.task.build({ tf, backend: name, basePath: config.basePath, origin: config.origin, cache: this.cache }, config.settings as never)) as TaskRun<never>;
+        measured.push({ name, msPerStep: await timeSteps(run, now, () => sync(tf)) });
+        if (name === 'webgpu' && started.detail) detail = started.detail;
+      } catch (err) {
+        if (err instanceof TaskRefused) return null; // the real build will say why
+        refused.push({ name, reason: 'initFailed', detail: `a timed training step failed: ${errorText(err)}` });
+      } finally {
+        try {
+          run?.dispose();
+        } catch {
+          // a run on a failed backend may not free cleanly
+        }
+      }
+    }
+    if (!measured.length) return null;
+    const { best, measured: sorted } = pickFastest(measured);
+    const choice: BackendChoice = { name: best.name, refused: refused.filter((r) => !sorted.some((m) => m.name === r.name)), measured: sorted, ...(best.name === 'webgpu' && detail ? { detail } : {}) };
+    MEASURED.set(key, choice);
+    return choice;
+  }
+
+  /** The widget, its kernels and its settings other than the live ones: what the automatic choice is timed for. */
+  private modelKey(widget: LiveWidget, config: SessionConfig): string {
+    const shape = Object.fromEntries(Object.entries(config.settings).filter(([k]) => !widget.liveKeys.includes(k)));
+    return `${widget.id}|${this.kernelsFor(widget, config).join(',')}|${JSON.stringify(shape)}`;
+  }
+
+  /** Starts (or restarts) the backend: the forced one, the fastest measured, or the first in the chain that runs. */
+  private async startBackend(tf: Tf, config: SessionConfig, widget: LiveWidget, measure = false): Promise<boolean> {
     this.stopWatching();
     try {
-      this.backend = await this.hooks.initBackend({ tf, basePath: config.basePath, prefer: config.prefer, known: this.known, requiredKernels: this.kernelsFor(widget, config) });
+      const measuredChoice = measure && !config.prefer && this.hooks.timeBackends ? await this.measureBackends(tf, config, widget) : null;
+      this.timedKey = measuredChoice ? this.modelKey(widget, config) : '';
+      if (measuredChoice) {
+        await this.hooks.useBackend(tf, measuredChoice.name);
+        this.backend = measuredChoice;
+      } else {
+        this.backend = await this.hooks.initBackend({ tf, basePath: config.basePath, prefer: config.prefer, known: this.known, requiredKernels: this.kernelsFor(widget, config) });
+      }
     } catch (err) {
       this.backend = null;
       const refused = err instanceof BackendUnavailableError ? err.refused.map((r) => describeRefusal(r, 'en')).join('; ') : errorText(err);
@@ -242,8 +346,11 @@ export class TrainingSession {
     const kernels = this.kernelsFor(widget, config).join(',');
     const kernelsChanged = kernels !== this.kernels;
     this.kernels = kernels;
-    if (!this.backend || newWidget || recovery || kernelsChanged || (config.prefer ?? null) !== (this.backend.preferred ?? null)) {
-      if (!(await this.startBackend(tf, config, widget))) return;
+    // A measured choice holds for the model it timed: another model (not a live setting) is timed again (or found cached).
+    const remeasure = !!this.backend?.measured && !config.prefer && this.modelKey(widget, config) !== this.timedKey;
+    if (!this.backend || newWidget || recovery || kernelsChanged || remeasure || (config.prefer ?? null) !== (this.backend.preferred ?? null)) {
+      // The automatic choice times the model on each backend, except after a lost device (carry on where it runs).
+      if (!(await this.startBackend(tf, config, widget, !recovery))) return;
     } else {
       await this.hooks.useBackend(tf, this.backend.name);
     }

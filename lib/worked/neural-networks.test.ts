@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NET_221, PARAMS_221, neuralNetworksWorked as w, pass221, step221 } from './neural-networks';
+import { NET_221, PARAMS_221, mlpParamCount, neuralNetworksWorked as w, pass221, step221, stepTimeMs } from './neural-networks';
 import { PLAYGROUND_POINTS } from '../widgets/playground';
-import { computeWorked } from './registry';
+import { computeWorked, worked } from './registry';
 
 describe('activations (chapter neural-networks)', () => {
   it('computes σ(2) = 0.8808, not 0.869 (the erratum of source 001 §4.2.1)', () => {
@@ -140,5 +140,72 @@ describe('the stepper with other inputs, and GELU’s minimum (chapter neural-ne
     expect(z).toBeCloseTo(-0.75179, 4);
     expect(Math.abs(w.nnActivationDeriv('gelu', z))).toBeLessThan(1e-12);
     expect(w.nnActivation('gelu', z)).toBeCloseTo(-0.16997, 4);
+  });
+});
+
+describe('why a GPU loses on a tiny model: the step-time model (chapter neural-networks, #gpu-overhead)', () => {
+  const BIG = [1024, 1024, 1024, 10];
+  it('counts parameters as registry.ts’s mlpParams does', () => {
+    // 2-4-2-1: (2·4 + 4) + (4·2 + 2) + (2·1 + 1) = 12 + 10 + 3 = 25 (hand computation)
+    expect(mlpParamCount([2, 4, 2, 1])).toBe(25);
+    for (const widths of [[2, 4, 2, 1], [784, 128, 64, 10], BIG, [2, 64, 64, 64, 1]]) {
+      expect(mlpParamCount(widths)).toBe(worked.mlpParams(...widths));
+    }
+  });
+  it('counts 6 × parameters × batch FLOPs a training step', () => {
+    // 6 · 25 · 10 = 1,500 (hand computation)
+    expect(w.nnStepFlops(10, 2, 4, 2, 1)).toBe(1_500);
+    // 784·128 + 128 = 100,480; 128·64 + 64 = 8,256; 64·10 + 10 = 650; sum 109,386; · 64 = 7,000,704; · 6 = 42,004,224
+    expect(w.nnStepFlops(64, 784, 128, 64, 10)).toBe(42_004_224);
+    // 2 · (1024² + 1024) + 1024·10 + 10 = 2,099,200 + 10,250 = 2,109,450; · 256 · 6 = 2,109,450 · 1,536 = 3,240,115,200
+    expect(w.nnStepFlops(256, ...BIG)).toBe(3_240_115_200);
+    expect(() => w.nnStepFlops(0, 2, 1)).toThrow(/batch/);
+    expect(() => w.nnStepFlops(10, 2)).toThrow(/two layer widths/);
+  });
+  it('gives the speed ratios of the measured table', () => {
+    // 6.8 / 0.36 = 18.89, the "19× faster" of the badge; 4,512 / 19.3 = 233.78; 19.3 / 0.37 = 52.16 (hand computation)
+    expect(w.nnSpeedRatio(6.8, 0.36)).toBeCloseTo(18.8889, 4);
+    expect(w.nnSpeedRatio(4512, 19.3)).toBeCloseTo(233.7824, 4);
+    expect(w.nnSpeedRatio(19.3, 0.37)).toBeCloseTo(52.1622, 4);
+    expect(() => w.nnSpeedRatio(1, 0)).toThrow(/positive/);
+  });
+  it('splits a step into fixed dispatch cost and arithmetic', () => {
+    // 60 dispatches · 100 µs = 6,000 µs = 6 ms (hand computation)
+    expect(w.nnDispatchBoundMs(60, 100)).toBeCloseTo(6, 12);
+    // 1,500 FLOPs at 10¹² FLOP/s = 1.5·10⁻⁹ s = 1.5·10⁻⁶ ms; 3,240,115,200 FLOPs at 10¹² FLOP/s = 3.2401152 ms
+    expect(w.nnArithmeticMs(1e12, 10, 2, 4, 2, 1)).toBeCloseTo(1.5e-6, 15);
+    expect(w.nnArithmeticMs(1e12, 256, ...BIG)).toBeCloseTo(3.2401152, 9);
+    // model: 6 ms + 3.2401152 ms = 9.2401152 ms; 6 ms + 0.0000015 ms = 6.0000015 ms
+    expect(w.nnStepTimeMs(60, 100, 1e12, 256, ...BIG)).toBeCloseTo(9.2401152, 9);
+    expect(w.nnStepTimeMs(60, 100, 1e12, 10, 2, 4, 2, 1)).toBeCloseTo(6.0000015, 9);
+    expect(stepTimeMs(60, 100, 0, 1)).toBe(w.nnDispatchBoundMs(60, 100));
+  });
+  it('derives the throughput a measured step achieved', () => {
+    // 3,240,115,200 FLOPs in 4,512 ms = 3,240,115,200 / 4.512 s = 718,110,638 FLOP/s ≈ 0.72 GFLOP/s (tfjs CPU)
+    expect(w.nnAchievedFlopsPerSecond(4512, 256, ...BIG)).toBeCloseTo(718_110_638.3, 0);
+    // in 19.3 ms: 1.6788·10¹¹ FLOP/s (WebGPU); in 0.37 ms: 8.7571·10¹² FLOP/s (PyTorch, CUDA graph)
+    expect(w.nnAchievedFlopsPerSecond(19.3, 256, ...BIG) / 1e11).toBeCloseTo(1.67882, 5);
+    expect(w.nnAchievedFlopsPerSecond(0.37, 256, ...BIG) / 1e12).toBeCloseTo(8.75707, 5);
+    // 42,004,224 FLOPs in 77.5 ms = 541,989,987 FLOP/s (tfjs CPU, MNIST MLP)
+    expect(w.nnAchievedFlopsPerSecond(77.5, 64, 784, 128, 64, 10)).toBeCloseTo(541_989_987.1, 0);
+  });
+  it('times the tiny step’s arithmetic at the rate the CPU reached on the big one', () => {
+    // 4,512 ms · 1,500 / 3,240,115,200 = 6,768,000 / 3,240,115,200 = 0.0020888 ms, against 0.36 ms measured
+    expect(w.nnArithmeticMsAtRateOf(10, [2, 4, 2, 1], 256, BIG, 4512)).toBeCloseTo(0.0020888, 7);
+    // a model measured against itself takes its own time
+    expect(w.nnArithmeticMsAtRateOf(256, BIG, 256, BIG, 4512)).toBeCloseTo(4512, 9);
+  });
+  it('gives the mean cost of a dispatch and the break-even batch', () => {
+    // 6.8 ms / 63 dispatches = 6,800 µs / 63 = 107.94 µs (hand computation)
+    expect(w.nnUsPerDispatch(6.8, 63)).toBeCloseTo(107.937, 3);
+    // 6 ms at 10¹² FLOP/s = 6·10⁹ FLOPs; per example 6 · 25 = 150 → 4·10⁷; 6 · 2,109,450 = 12,656,700 → 474.06
+    expect(w.nnBreakEvenBatch(6, 1e12, 2, 4, 2, 1)).toBeCloseTo(4e7, 3);
+    expect(w.nnBreakEvenBatch(6, 1e12, ...BIG)).toBeCloseTo(474.0572, 4);
+    // at that batch the arithmetic takes exactly the 6 ms of overhead
+    expect(w.nnArithmeticMs(1e12, w.nnBreakEvenBatch(6, 1e12, ...BIG), ...BIG)).toBeCloseTo(6, 9);
+  });
+  it('is reachable through the registry', () => {
+    expect(computeWorked('nnStepFlops', [10, 2, 4, 2, 1])).toBe(1_500);
+    expect(computeWorked('nnSpeedRatio', [6.8, 0.36])).toBeCloseTo(18.8889, 4);
   });
 });

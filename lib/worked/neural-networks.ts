@@ -134,6 +134,32 @@ export function geluMinimum(): number {
 /** Points in the playground's data sets, train and test together (lib/widgets/playground.ts PLAYGROUND_POINTS). */
 export const PLAYGROUND_TOTAL_POINTS = 500;
 
+/** Weights and biases of a dense MLP with layer widths w₀, w₁, …, w_k: Σ (w_{i−1}·w_i + w_i), as registry.ts's mlpParams. */
+export function mlpParamCount(widths: readonly number[]): number {
+  let n = 0;
+  for (let i = 1; i < widths.length; i++) n += widths[i - 1]! * widths[i]! + widths[i]!;
+  return n;
+}
+
+/**
+ * Floating-point operations of one training step of that MLP on `batch` examples: 6 per parameter per example, 2 for
+ * the forward pass (a multiply and an add per weight) and 4 for the backward pass (the δs and the weight gradients);
+ * activations, the loss and the update are left out, being small beside the matrix products.
+ */
+export function stepFlops(batch: number, widths: readonly number[]): number {
+  if (!(batch > 0)) throw new Error(`batch must be positive, got ${batch}`);
+  if (widths.length < 2) throw new Error('give at least two layer widths, the input and the output');
+  return 6 * mlpParamCount(widths) * batch;
+}
+
+/**
+ * The step-time model of the section "Why a GPU loses on a tiny model", in milliseconds: a fixed cost per dispatch
+ * (kernel launch), `dispatches` × `usPerDispatch` µs, plus the arithmetic, `flops` at `flopsPerSecond` FLOP/s.
+ */
+export function stepTimeMs(dispatches: number, usPerDispatch: number, flops: number, flopsPerSecond: number): number {
+  return (dispatches * usPerDispatch) / 1000 + (flops / flopsPerSecond) * 1000;
+}
+
 export const neuralNetworksWorked = {
   /** Activation f(x): name is "sigmoid", "tanh", "relu", "leakyRelu" (slope 0.01), "gelu" (exact) or "linear". */
   nnActivation: (name: string, x: number) => activate(activation(name), x),
@@ -167,4 +193,38 @@ export const neuralNetworksWorked = {
   nnGeluMinimum: () => geluMinimum(),
   /** Training points in the playground for a train ratio given in percent. */
   nnPlaygroundTrainPoints: (ratioPercent: number) => Math.round((PLAYGROUND_TOTAL_POINTS * ratioPercent) / 100),
+  /** FLOPs of one training step of the MLP with these layer widths on `batch` examples: 6 × parameters × batch. */
+  nnStepFlops: (batch: number, ...widths: number[]) => stepFlops(batch, widths),
+  /** How many times faster the fast one is: slowMs ÷ fastMs (two times per step, in the same unit). */
+  nnSpeedRatio: (slowMs: number, fastMs: number) => {
+    if (!(slowMs > 0 && fastMs > 0)) throw new Error(`times must be positive, got ${slowMs} and ${fastMs}`);
+    return slowMs / fastMs;
+  },
+  /** Milliseconds a step spends on fixed dispatch costs alone: `dispatches` × `usPerDispatch` µs. */
+  nnDispatchBoundMs: (dispatches: number, usPerDispatch: number) => (dispatches * usPerDispatch) / 1000,
+  /** Milliseconds the arithmetic alone of one step of the MLP with these widths on `batch` examples takes at `flopsPerSecond`. */
+  nnArithmeticMs: (flopsPerSecond: number, batch: number, ...widths: number[]) =>
+    stepTimeMs(0, 0, stepFlops(batch, widths), flopsPerSecond),
+  /**
+   * Milliseconds of one step of that MLP by the cost model: `dispatches` × `usPerDispatch` µs of fixed cost, plus its
+   * 6 × parameters × batch FLOPs at `flopsPerSecond`.
+   */
+  nnStepTimeMs: (dispatches: number, usPerDispatch: number, flopsPerSecond: number, batch: number, ...widths: number[]) =>
+    stepTimeMs(dispatches, usPerDispatch, stepFlops(batch, widths), flopsPerSecond),
+  /**
+   * Milliseconds the arithmetic of one step (batch, layer widths) would take at the throughput a measured reference
+   * step (refBatch, refWidths, refMs) achieved: refMs × its FLOPs ÷ the reference's FLOPs.
+   */
+  nnArithmeticMsAtRateOf: (batch: number, widths: number[], refBatch: number, refWidths: number[], refMs: number) =>
+    (refMs * stepFlops(batch, widths)) / stepFlops(refBatch, refWidths),
+  /** Throughput, in FLOP/s, of a measured step of `ms` milliseconds of the MLP with these widths on `batch` examples. */
+  nnAchievedFlopsPerSecond: (ms: number, batch: number, ...widths: number[]) => stepFlops(batch, widths) / (ms / 1000),
+  /** Mean cost of one dispatch in µs, if a step of `ms` milliseconds were all dispatch overhead over `dispatches` dispatches. */
+  nnUsPerDispatch: (ms: number, dispatches: number) => (ms * 1000) / dispatches,
+  /**
+   * The batch at which the arithmetic of one step of the MLP with these widths takes as long as `overheadMs` of fixed
+   * cost, at `flopsPerSecond` FLOP/s: overhead × throughput ÷ (6 × parameters). Below it the step is overhead-bound.
+   */
+  nnBreakEvenBatch: (overheadMs: number, flopsPerSecond: number, ...widths: number[]) =>
+    ((overheadMs / 1000) * flopsPerSecond) / stepFlops(1, widths),
 } satisfies Record<string, (...args: never[]) => number>;

@@ -14,12 +14,17 @@ const TEXT = bilingual({
   },
 });
 
-/** Where the model runs, why a faster backend was refused, what happened to a lost device, and main-thread fallback. */
+/** Where the model runs (timed against the others when chosen automatically), why a faster backend was refused, what happened to a lost device, and main-thread fallback. */
 export function BackendBadge({ backend, mainThread, notice, lang }: { backend: BackendChoice | null; mainThread: boolean; notice?: Bilingual | null; lang: Lang }) {
   const t = TEXT[lang];
   if (!backend) return <p className="backend-badge" data-testid="backend-badge">{t.starting}</p>;
   return (
-    <div className="backend-badge" data-testid="backend-badge" data-backend={backend.name}>
+    <div
+      className="backend-badge"
+      data-testid="backend-badge"
+      data-backend={backend.name}
+      data-measured={backend.measured?.map((m) => `${m.name}:${m.msPerStep.toPrecision(3)}`).join(' ')}
+    >
       <span className="backend-name">{BACKEND_LABELS[backend.name]}</span>
       <span className="backend-why">{describeChoice(backend, lang)}</span>
       {notice ? (
