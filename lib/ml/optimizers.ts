@@ -83,6 +83,8 @@ export function createOptimizer(tf: Tf, name: TrainOptimizerName, vars: readonly
 
   let update: (g: Tensor, i: number) => void;
   let afterStep = () => {};
+  /** Forgets per-step tensors a failed step may have left (they were freed with its tidy). */
+  let resetStep = () => {};
   switch (name) {
     case 'sgd':
       // θ ← θ − η g
@@ -147,6 +149,9 @@ export function createOptimizer(tf: Tf, name: TrainOptimizerName, vars: readonly
         accB2.assign(tf.mul(accB2, b2));
         c1 = c2 = null;
       };
+      resetStep = () => {
+        c1 = c2 = null;
+      };
       break;
     }
   }
@@ -156,6 +161,7 @@ export function createOptimizer(tf: Tf, name: TrainOptimizerName, vars: readonly
     apply(grads) {
       if (grads.length !== vars.length) throw new Error(`optimizer: ${vars.length} variables but ${grads.length} gradients`);
       tf.tidy(() => {
+        resetStep();
         grads.forEach((g, i) => update(g, i));
         afterStep();
       });

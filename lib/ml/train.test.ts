@@ -389,6 +389,8 @@ describe('createStepLoss', () => {
   // Predictions with some outside [ε, 1 − ε], where clipByValue stops the gradient: the closed forms must stop it too.
   const cases: { name: LossName; pred: number[][]; ys: number[] | number[][] }[] = [
     { name: 'binaryCrossentropy', pred: [[0.2], [0.9], [1e-9], [1]], ys: [[0], [1], [1], [0]] },
+    // two sigmoid outputs: the mean runs over both, as tf.mean's
+    { name: 'binaryCrossentropy', pred: [[0.2, 0.7], [0.9, 1e-9], [0.4, 0.6]], ys: [[0, 1], [1, 1], [1, 0]] },
     { name: 'categoricalCrossentropy', pred: [[0.7, 0.2, 0.1], [1e-9, 0.5, 0.5], [0.1, 0.1, 0.8]], ys: [[1, 0, 0], [1, 0, 0], [0, 0, 1]] },
     { name: 'sparseCategoricalCrossentropy', pred: [[0.7, 0.2, 0.1], [0.3, 0.3, 0.4]], ys: [2, 0] },
     { name: 'meanSquaredError', pred: [[0.5, -1], [2, 0.25], [0, 1]], ys: [[1, -1], [1.5, 0], [0.5, 0.5]] },

@@ -239,8 +239,10 @@ export interface StepLoss {
 }
 
 export function createStepLoss(tf: Tf, name: LossName, outputUnits: number, examples: number): StepLoss {
-  const units = name === 'meanSquaredError' ? Math.max(1, outputUnits) : 1;
-  const scale = (n: number) => (name === 'meanSquaredError' ? 1 / (n * units) : -1 / n);
+  // The mean runs over every output for MSE and binary cross-entropy (one probability per unit), over the examples
+  // only for the categorical losses (whose classes are summed first), as lossTensor's tf.mean does.
+  const units = name === 'meanSquaredError' || name === 'binaryCrossentropy' ? Math.max(1, outputUnits) : 1;
+  const scale = (n: number) => (name === 'meanSquaredError' ? 1 / (n * units) : -1 / (n * units));
   let n = examples;
   const [inv, twoInv, one, lo, hi] = tf.tidy(() => [
     tf.variable(tf.scalar(scale(n)), false),
@@ -445,8 +447,12 @@ export function directForward(tf: Tf, model: LayersModel): DirectForward | null 
   // tanh and sigmoid with their gradients from the kept 1 (tfjs's gradients make a new scalar 1 at every step).
   const one = tf.scalar(1);
   const activate = (name: string, z: Tensor): Tensor => {
-    if (name === 'tanh') return closedForm(tf, z, null, (x) => ({ value: tf.tanh(x), keep: tf.tanh(x) }), (y, _x, dy) => tf.mul(dy, tf.sub(one, tf.square(y))));
-    if (name === 'sigmoid') return closedForm(tf, z, null, (x) => ({ value: tf.sigmoid(x), keep: tf.sigmoid(x) }), (y, _x, dy) => tf.mul(dy, tf.mul(y, tf.sub(one, y))));
+    const once = (f: (x: Tensor) => Tensor) => (x: Tensor) => {
+      const y = f(x);
+      return { value: y, keep: y };
+    };
+    if (name === 'tanh') return closedForm(tf, z, null, once(tf.tanh), (y, _x, dy) => tf.mul(dy, tf.sub(one, tf.square(y))));
+    if (name === 'sigmoid') return closedForm(tf, z, null, once(tf.sigmoid), (y, _x, dy) => tf.mul(dy, tf.mul(y, tf.sub(one, y))));
     return name === 'softmax' ? tf.softmax(z) : z;
   };
   /** Runs every layer; with `raw`, the last one's activation (tanh, sigmoid, softmax) is left to the caller. */

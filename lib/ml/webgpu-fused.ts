@@ -99,8 +99,9 @@ export function fusedKernels(tf: Tf): FusedKernels | null {
   const backend = tf.backend() as unknown as Partial<WebGpuBackendLike>;
   if (typeof backend.runWebGPUProgram !== 'function') return null;
   const be = backend as WebGpuBackendLike;
-  const engine = tf.engine() as unknown as { makeTensorFromTensorInfo(info: TensorInfo): Tensor };
-  const run = (program: Program, inputs: Tensor[], uniforms: Uniform[]): Tensor => engine.makeTensorFromTensorInfo(be.runWebGPUProgram(program, inputs, 'float32', uniforms));
+  const engine = tf.engine() as unknown as { makeTensorFromTensorInfo(info: TensorInfo, backend?: unknown): Tensor };
+  // The output is registered to this WebGPU backend, even if another session has since made another backend current.
+  const run = (program: Program, inputs: Tensor[], uniforms: Uniform[]): Tensor => engine.makeTensorFromTensorInfo(be.runWebGPUProgram(program, inputs, 'float32', uniforms), be);
   const f = (x: number): Uniform => ({ type: 'float32', data: [x] });
   const i = (x: number): Uniform => ({ type: 'int32', data: [x] });
 

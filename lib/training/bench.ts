@@ -3,6 +3,7 @@
  * tfjs's own model.fit on the same model, data and batch size, and the tensor count before and after 1,000 steps.
  * Framework-free; runs in the bench worker.
  */
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../ml/backends';
 import { generateDataset } from '../ml/datasets';
 import { buildModel, type MlpConfig } from '../ml/models';
@@ -180,8 +181,10 @@ export async function benchmarkModels(tf: Tf, backend: BackendName, basePath: st
     try {
       // Enough examples for 300 steps without a new epoch in the timed part.
       const n = c.batchSize * 320;
-      const xs = tf.randomUniform([n, ...c.inputShape], 0, 1, 'float32', 7);
-      const ys = c.classes === 1 ? tf.cast(tf.greater(tf.randomUniform([n, 1], 0, 1, 'float32', 8), 0.5), 'float32') : tf.cast(tf.oneHot(tf.randomUniform([n], 0, c.classes, 'int32', 9), c.classes), 'float32');
+      const [xs, ys] = tf.tidy(() => [
+        tf.randomUniform([n, ...c.inputShape], 0, 1, 'float32', 7),
+        c.classes === 1 ? tf.cast(tf.greater(tf.randomUniform([n, 1], 0, 1, 'float32', 8), 0.5), 'float32') : tf.cast(tf.oneHot(tf.randomUniform([n], 0, c.classes, 'int32', 9), c.classes), 'float32'),
+      ]) as [Tensor, Tensor];
       const data = { xs, ys };
       const make = (seed: number) => {
         const model = buildModel(c.config(seed));
@@ -306,10 +309,13 @@ export async function checkFusedKernels(tf: Tf, basePath: string, steps = 30): P
     ['softmax', 'categoricalCrossentropy', 6],
   ] as const) {
     // Logits of growing spread, from 0.1 to 40 across the classes (20 for the sigmoid's one), so some are clipped.
-    const spread = classes === 1 ? tf.tensor2d([[20]]) : tf.reshape(tf.linspace(0.1, 40, classes), [1, classes]);
-    const z = tf.mul(tf.randomNormal([16, classes], 0, 1, 'float32', 5), spread);
-    spread.dispose();
-    const y = classes === 1 ? tf.cast(tf.greater(tf.randomUniform([16, 1], 0, 1, 'float32', 6), 0.5), 'float32') : tf.oneHot(tf.randomUniform([16], 0, classes, 'int32', 7), classes);
+    const [z, y] = tf.tidy(() => {
+      const spread = classes === 1 ? tf.tensor2d([[20]]) : tf.reshape(tf.linspace(0.1, 40, classes), [1, classes]);
+      return [
+        tf.mul(tf.randomNormal([16, classes], 0, 1, 'float32', 5), spread),
+        classes === 1 ? tf.cast(tf.greater(tf.randomUniform([16, 1], 0, 1, 'float32', 6), 0.5), 'float32') : tf.oneHot(tf.randomUniform([16], 0, classes, 'int32', 7), classes),
+      ];
+    }) as [Tensor, Tensor];
     const grad = async (webgpu: boolean) => {
       await tf.setBackend(webgpu ? 'webgpu' : 'cpu');
       const zz = tf.tensor(await z.data(), z.shape);

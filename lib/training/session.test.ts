@@ -247,7 +247,7 @@ describe('TrainingSession with kernels that depend on the settings', () => {
 describe('TrainingSession choosing the backend by timing the model', () => {
   // A fake clock: each training step on a backend costs that backend's milliseconds; WebGPU has no adapter.
   const COST: Partial<Record<BackendName, number>> = { webgl: 6.8, wasm: 0.9, cpu: 0.36 };
-  function timed(costs = COST) {
+  function timed(costs = COST, mainThread = false) {
     let clock = 0;
     const timings: string[] = [];
     const inits: InitOptions[] = [];
@@ -267,7 +267,8 @@ describe('TrainingSession choosing the backend by timing the model', () => {
     const hooks: BackendHooks = {
       async initBackend(options: InitOptions): Promise<BackendChoice> {
         inits.push(options);
-        const name = options.prefer!;
+        // Forced: that backend or nothing; otherwise the chain's first that runs (WebGPU has no adapter here).
+        const name = options.prefer ?? (['webgpu', 'webgl', 'wasm', 'cpu'] as const).find((b) => costs[b] !== undefined)!;
         if (costs[name] === undefined) throw new BackendUnavailableError([{ name, reason: 'noAdapter' }]);
         return { name, refused: [], ...(options.prefer ? { preferred: options.prefer } : {}) };
       },
@@ -279,7 +280,7 @@ describe('TrainingSession choosing the backend by timing the model', () => {
     };
     const events: Event[] = [];
     const w: LiveWidget = { id: 'quadratic', task: timedTask, liveKeys: ['lr'] };
-    const s = new TrainingSession(async () => w, (e) => events.push(e), false, [], hooks);
+    const s = new TrainingSession(async () => w, (e) => events.push(e), mainThread, [], hooks);
     const ready = () => events.filter((e): e is Extract<Event, { type: 'ready' }> => e.type === 'ready');
     return { s, events, ready, timings, inits };
   }
@@ -324,6 +325,21 @@ describe('TrainingSession choosing the backend by timing the model', () => {
     expect(forced.ready()[0]!.backend).toMatchObject({ name: 'wasm', preferred: 'wasm' });
     expect(forced.ready()[0]!.backend.measured).toBeUndefined();
     expect(forced.inits).toHaveLength(1);
+  });
+
+  it('times a model whose settings were refused once they are fixed, and not on the main thread', async () => {
+    clearMeasuredChoices();
+    const { s, ready, timings } = timed();
+    await s.handle(config({ size: 1000 })); // refused (over the caps): nothing timed, the chain's backend
+    expect(new Set(timings).size).toBeLessThanOrEqual(1);
+    await s.handle(config({ size: 11 }));
+    expect(new Set(timings)).toEqual(new Set(['webgl', 'wasm', 'cpu']));
+    expect(ready().at(-1)!.backend.name).toBe('cpu');
+    // On the main thread (no worker) timing would block the page: the chain's first backend that runs, untimed.
+    const main = timed(COST, true);
+    await main.s.handle(config({ size: 12 }));
+    expect(main.ready()[0]!.backend.measured).toBeUndefined();
+    expect(main.inits).toHaveLength(1);
   });
 
   it('leaves the reader’s run untouched by the timing: it starts at step 0 from the same weights', async () => {

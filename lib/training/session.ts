@@ -282,24 +282,32 @@ export class TrainingSession {
         }
       }
     }
-    if (!measured.length) return null;
+    // (A clock too coarse to time anything, as with fingerprinting protection, leaves no valid measurement.)
+    if (!measured.some((m) => Number.isFinite(m.msPerStep) && m.msPerStep > 0)) return null;
     const { best, measured: sorted } = pickFastest(measured);
     const choice: BackendChoice = { name: best.name, refused: refused.filter((r) => !sorted.some((m) => m.name === r.name)), measured: sorted, ...(best.name === 'webgpu' && detail ? { detail } : {}) };
     MEASURED.set(key, choice);
     return choice;
   }
 
-  /** The widget, its kernels and its settings other than the live ones: what the automatic choice is timed for. */
+  /** The widget, its kernels and the settings that decide a step's cost (its task's timingKeys): what is timed. */
   private modelKey(widget: LiveWidget, config: SessionConfig): string {
-    const shape = Object.fromEntries(Object.entries(config.settings).filter(([k]) => !widget.liveKeys.includes(k)));
+    const keys = widget.task.timingKeys;
+    const shape = Object.fromEntries(Object.entries(config.settings).filter(([k]) => (keys ? keys.includes(k) : !widget.liveKeys.includes(k))));
     return `${widget.id}|${this.kernelsFor(widget, config).join(',')}|${JSON.stringify(shape)}`;
+  }
+
+  /** Whether the backend is chosen by timing: nothing forced, timing on, and not on the main thread (it would block). */
+  private timesBackends(config: SessionConfig): boolean {
+    return !config.prefer && !!this.hooks.timeBackends && !this.mainThread;
   }
 
   /** Starts (or restarts) the backend: the forced one, the fastest measured, or the first in the chain that runs. */
   private async startBackend(tf: Tf, config: SessionConfig, widget: LiveWidget, measure = false): Promise<boolean> {
     this.stopWatching();
     try {
-      const measuredChoice = measure && !config.prefer && this.hooks.timeBackends ? await this.measureBackends(tf, config, widget) : null;
+      const measuredChoice = measure && this.timesBackends(config) ? await this.measureBackends(tf, config, widget) : null;
+      // A model that could not be timed (refused settings, nothing timeable) is tried again at its next rebuild.
       this.timedKey = measuredChoice ? this.modelKey(widget, config) : '';
       if (measuredChoice) {
         await this.hooks.useBackend(tf, measuredChoice.name);
@@ -346,8 +354,9 @@ export class TrainingSession {
     const kernels = this.kernelsFor(widget, config).join(',');
     const kernelsChanged = kernels !== this.kernels;
     this.kernels = kernels;
-    // A measured choice holds for the model it timed: another model (not a live setting) is timed again (or found cached).
-    const remeasure = !!this.backend?.measured && !config.prefer && this.modelKey(widget, config) !== this.timedKey;
+    // A measured choice holds for the model it timed: another model is timed again (or found cached), and so is a model
+    // whose timing failed before (its settings were refused, say) once they change.
+    const remeasure = !!this.backend && !recovery && this.timesBackends(config) && this.modelKey(widget, config) !== this.timedKey;
     if (!this.backend || newWidget || recovery || kernelsChanged || remeasure || (config.prefer ?? null) !== (this.backend.preferred ?? null)) {
       // The automatic choice times the model on each backend, except after a lost device (carry on where it runs).
       if (!(await this.startBackend(tf, config, widget, !recovery))) return;

@@ -74,6 +74,11 @@ export interface TrainingTask<V = unknown, Info = unknown, Extra = unknown, Req 
    * session restarts the backend when the answer changes.
    */
   requiredKernels?: readonly string[] | ((settings: V) => readonly string[]);
+  /**
+   * The settings that decide what a training step costs (the model's layers, its kind, the batch size): the automatic
+   * backend choice is timed again only when one of them changes. Default: every setting that is not live.
+   */
+  timingKeys?: readonly string[];
   /** Builds a run from settings; throws TaskRefused when the settings ask for what the caps forbid. */
   build(ctx: TaskContext, settings: V): Promise<TaskRun<V, Info, Extra, Req>>;
 }

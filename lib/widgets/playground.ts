@@ -125,6 +125,8 @@ export interface PlaygroundExtra {
 
 /** Builds the MLP, its data and its trainer on the session's backend, and compiles the GPU shaders ahead of time. */
 const task: TrainingTask<PlaygroundValues, PlaygroundInfo, PlaygroundExtra> = {
+  // What a step costs depends on the network and the batch, not on the data set, its noise or the seed.
+  timingKeys: ['layers', 'activation', 'batch'],
   async build({ tf, backend }, s) {
     const [{ buildModel, checkModelConfig, countParams }, { createTrainer }, { saveWeights, restoreWeights }] = await Promise.all([
       import('../ml/models'),
