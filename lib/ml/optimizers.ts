@@ -68,6 +68,9 @@ export function createOptimizer(tf: Tf, name: TrainOptimizerName, vars: readonly
     owned.push(t);
     return t;
   };
+  // On WebGPU the fused kernels take every constant as a uniform: none of the tensors below is needed there.
+  const fused = options.fused === false ? null : fusedKernels(tf);
+  if (fused) return fusedOptimizer(tf, name, vars, options.learningRate, eps, options.weightDecay ?? OPTIMIZER_SETTINGS.adamw.weightDecay, fused);
   const constant = (x: number): Scalar => keep(tf.scalar(x));
   const zeros = (): Variable[] => vars.map((v) => keep(tf.tidy(() => tf.variable(tf.zerosLike(v), false))));
   let lr = options.learningRate;
@@ -77,9 +80,6 @@ export function createOptimizer(tf: Tf, name: TrainOptimizerName, vars: readonly
   const negLr = variable(-lr);
   const posLr = name === 'rmsprop' ? variable(lr) : null;
   let steps = 0;
-
-  const fused = options.fused === false ? null : fusedKernels(tf);
-  if (fused) return fusedOptimizer(tf, name, vars, lr, eps, options.weightDecay ?? OPTIMIZER_SETTINGS.adamw.weightDecay, fused, () => tf.dispose(owned));
 
   let update: (g: Tensor, i: number) => void;
   let afterStep = () => {};
@@ -197,9 +197,7 @@ function fusedOptimizer(
   eps: number,
   weightDecay: number,
   kernels: NonNullable<ReturnType<typeof fusedKernels>>,
-  disposeOwned: () => void,
 ): TensorOptimizer {
-  disposeOwned(); // the tensor path's constants are not needed here
   const mode = name === 'adamw' ? 'adam' : name;
   const sizes = vars.map((v) => v.size);
   const total = sizes.reduce((a, b) => a + b, 0);
