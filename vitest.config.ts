@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['scripts/vitest-global-setup.ts'],
+    setupFiles: ['scripts/vitest-setup.ts'],
   },
 });

@@ -135,6 +135,15 @@ describe('capTable', () => {
     expect(r.ok).toBe(false);
   });
 
+  it('refuses a price so small that the round would issue more shares than a double counts exactly', () => {
+    // fast-check found it: a pre-money of 5e-324 dollars gave 1.8e306 new shares and a percentage of Infinity.
+    const r = run({ ...empty, pool: 1, preMoney: 5e-324, raise: 8.881784197001163e-18 });
+    expect(r.ok).toBe(true);
+    expect(r.missing?.seriesPrice?.code).toBe('priceOutOfRange');
+    const holders = r.value.detail?.holders ?? [];
+    expect(holders.reduce((s, h) => s + h.percentAfter, 0)).toBeCloseTo(100, 9);
+  });
+
   it('adds every holder up to 100 % before and after (property)', () => {
     const shares = fc.integer({ min: 0, max: 1e9 });
     const safe = fc.tuple(fc.double({ min: 0, max: 2e6, noNaN: true }), fc.double({ min: 1e6, max: 1e9, noNaN: true }));

@@ -234,7 +234,8 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
       const increase = Math.max(0, floorShares(exact));
       const price = seriesPricePerShare(inputs.preMoney, afterConversion, increase);
       const shares = floorShares(inputs.raise / price);
-      if (!(price > 0 && Number.isFinite(shares) && Number.isFinite(increase))) {
+      // Past 2^53 shares are no longer whole numbers in a double: a price that small is an input in the wrong unit.
+      if (!(price > 0 && Number.isSafeInteger(shares) && Number.isSafeInteger(increase))) {
         const tooSmall = problem(
           'priceOutOfRange',
           {
@@ -268,7 +269,7 @@ export function capTable(inputs: CapTableInputs): CalcResult<CapTableOutputs> {
   }
 
   const totalAfter = afterConversion + poolIncrease + seriesShares;
-  const pct = (shares: number, total: number) => (total > 0 ? (100 * shares) / total : 0);
+  const pct = (shares: number, total: number) => (total > 0 ? 100 * (shares / total) : 0);
   const row = (key: HolderKey, sharesBefore: number, sharesAfter: number): Holder => ({
     key,
     sharesBefore,
