@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// What runs on the static export after `next build`, in order: the search index (Pagefind, scripts/search-index.mjs),
+// What runs on the static export after `next build`, in order: checks of the pages (scripts/check-built.mjs), the search index (Pagefind, scripts/search-index.mjs),
 // then the service worker that holds the whole book offline (scripts/service-worker.mjs), which must see the index.
 // Usage: node scripts/postbuild.mjs [--dir out] [--base /course/book]   (base defaults to $BASE_PATH)
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ if (!fs.existsSync(path.join(dir, 'index.html'))) {
   process.exit(1);
 }
 const STEPS = [
+  ['check-built.mjs', 'checkBuiltPages'],
   ['search-index.mjs', 'buildSearchIndex'],
   ['service-worker.mjs', 'buildServiceWorker'],
 ];

@@ -11,10 +11,15 @@ export function currentSectionId(offset = 96): string | null {
     const top = hashed.getBoundingClientRect().top;
     if (top >= -8 && top <= window.innerHeight / 2) return hashed.id;
   }
-  let current: string | null = null;
-  for (const h of headings) {
-    if (h.getBoundingClientRect().top - offset <= 1) current = h.id;
-    else break;
+  // Headings are in document order, so their tops increase: a binary search measures about log₂(n) of them. Measuring
+  // a heading inside a section the browser has not drawn (content-visibility) makes it lay that section out, so a
+  // reader deep in a chapter must not pay for every heading above.
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid].getBoundingClientRect().top - offset <= 1) lo = mid + 1;
+    else hi = mid;
   }
-  return current;
+  return lo > 0 ? headings[lo - 1].id : null;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { lazy, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 
 /** Rendered on the server and in the browser, and a layout effect is fine only in the browser. */
 const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -72,6 +72,18 @@ export function clientIsland<P extends object>(
  */
 export function island<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { margin = '300px', minHeight = 0 }: { margin?: string; minHeight?: number } = {}) {
   const ServerView = lazy(load);
+  // The widget's HTML must be written in place. Behind a Suspense boundary, the first page to render a widget suspended
+  // on its module: React wrote the HTML at the end of the body with a script that moves it in, and moving its form
+  // controls into a section the stylesheet leaves undrawn (content-visibility) made Chromium style and lay out every
+  // section of the chapter at once (0.8–1.2 s of main thread on a phone, measured on Chapter 3). So the server renders
+  // it with no boundary (a module still loading holds the whole page until it arrives), and starts loading it when the
+  // island is declared, so that it is usually there already. scripts/check-built.mjs fails a build with such a script.
+  let Loaded: ComponentType<P> | null = null;
+  if (typeof window === 'undefined')
+    load().then(
+      (m) => void (Loaded = m.default),
+      () => undefined,
+    );
   function Island(props: P) {
     const ref = useRef<HTMLDivElement>(null);
     const [View, setView] = useState<ComponentType<P> | null>(null);
@@ -83,9 +95,8 @@ export function island<P extends object>(load: () => Promise<{ default: Componen
     if (typeof window === 'undefined') {
       return (
         <div className="island">
-          <Suspense>
-            <ServerView {...props} />
-          </Suspense>
+          {/* No Suspense boundary here: a module still loading holds the page's shell until it arrives. */}
+          {Loaded ? <Loaded {...props} /> : <ServerView {...props} />}
         </div>
       );
     }

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { PHONE, SECTION_CLASS, estimateHeight, placeholderHeight, wrapSections } from './sections';
+import { PHONE, SECTION_CLASS, SUBSECTION_CLASS, estimateHeight, placeholderHeight, subsectionPlaceholderHeight, wrapSections } from './sections';
 
 const el = (tagName: string, text = ''): Element => ({ type: 'element', tagName, properties: {}, children: text ? [{ type: 'text', value: text }] : [] });
 
@@ -11,7 +11,26 @@ describe('wrapSections', () => {
     expect(tree.children).toHaveLength(3);
     const sections = tree.children as Element[];
     expect(sections.every((s) => s.tagName === 'section' && (s.properties.className as string[])[0] === SECTION_CLASS)).toBe(true);
-    expect(sections.map((s) => s.children.filter((c) => c.type === 'element').map((c) => (c as Element).tagName))).toEqual([['p'], ['h2', 'p', 'h3'], ['h2', 'p']]);
+    expect(sections.map((s) => s.children.filter((c) => c.type === 'element').map((c) => (c as Element).tagName))).toEqual([['p'], ['h2', 'p', 'div'], ['h2', 'p']]);
+  });
+
+  it('wraps each h3 and what follows it into a subsection with its own placeholder', () => {
+    const tree: Root = { type: 'root', children: [el('h2', 'A'), el('p', 'a'), el('h3', 'a.1'), el('p', 'x'.repeat(PHONE.unitsPerLine * 20)), el('h3', 'a.2'), el('p', 'y'), el('h2', 'B'), el('h3', 'b.1'), el('p', 'b')] };
+    wrapSections(tree);
+    const [a, b] = tree.children as Element[];
+    const kids = (e: Element) => e.children.filter((c) => c.type === 'element') as Element[];
+    expect(kids(a).map((c) => c.tagName)).toEqual(['h2', 'p', 'div', 'div']);
+    const subs = kids(a).slice(2);
+    expect(subs.every((s) => (s.properties.className as string[])[0] === SUBSECTION_CLASS)).toBe(true);
+    expect(subs.map((s) => kids(s).map((c) => c.tagName))).toEqual([['h3', 'p'], ['h3', 'p']]);
+    const px = (e: Element) => Number(/auto (\d+)px/.exec(String(e.properties.style))![1]);
+    expect(px(subs[0])).toBe(subsectionPlaceholderHeight(subs[0].children as Root['children']));
+    expect(px(subs[0])).toBeGreaterThanOrEqual(estimateHeight(el('h3', 'a.1')) + estimateHeight(el('p', 'x'.repeat(PHONE.unitsPerLine * 20))));
+    expect(px(subs[1]) % 100).toBe(0);
+    // The section's placeholder still covers all of it.
+    expect(px(a)).toBeGreaterThanOrEqual(px(subs[0]) + px(subs[1]) - 200);
+    // A section whose h2 is followed at once by an h3 keeps its h2 outside the subsection.
+    expect(kids(b).map((c) => c.tagName)).toEqual(['h2', 'div']);
   });
 
   it('does not open an empty first section when the body starts with a heading', () => {

@@ -10,6 +10,7 @@ import { ERRATA, type SourceId } from '../content/errata';
 import { GLOSSARY } from '../content/glossary';
 
 export const SECTION_CLASS = 'chapter-section';
+export const SUBSECTION_CLASS = 'chapter-subsection';
 
 /*
  * A skipped section is laid out as a box of its placeholder height (`contain-intrinsic-size`), and where a script asks
@@ -140,27 +141,63 @@ export function placeholderHeight(children: RootContent[]): number {
   return Math.max(400, Math.ceil(h / 100) * 100);
 }
 
-const isH2 = (n: RootContent): n is Element => n.type === 'element' && n.tagName === 'h2';
+/** The placeholder height of a subsection: an upper bound, rounded up to 100 px. */
+export function subsectionPlaceholderHeight(children: RootContent[]): number {
+  const h = children.reduce((sum, c) => sum + estimateHeight(c), 0) * MARGIN;
+  return Math.max(100, Math.ceil(h / 100) * 100);
+}
 
-const section = (children: RootContent[]): Element => ({
-  type: 'element',
-  tagName: 'section',
-  properties: { className: [SECTION_CLASS], style: `contain-intrinsic-size:auto ${placeholderHeight(children)}px` },
-  children: children as ElementContent[],
-});
+const isHeading = (tag: string) => (n: RootContent): n is Element => n.type === 'element' && n.tagName === tag;
+const isH2 = isHeading('h2');
+const isH3 = isHeading('h3');
+const blank = (n: RootContent) => n.type === 'text' && n.value.trim() === '';
 
-/** Splits the root's children at each `<h2>`: the intro (if any) and one section per heading, in order. */
-export function wrapSections(tree: Root): void {
+/** Splits nodes at each heading `isHead` matches: what comes before the first, then one group per heading. */
+function splitAt(nodes: RootContent[], isHead: (n: RootContent) => boolean): RootContent[][] {
   const groups: RootContent[][] = [];
   let current: RootContent[] = [];
-  for (const node of tree.children) {
-    if (isH2(node) && current.some((n) => !(n.type === 'text' && n.value.trim() === ''))) {
+  for (const node of nodes) {
+    if (isHead(node) && current.some((n) => !blank(n))) {
       groups.push(current);
       current = [];
     }
     current.push(node);
   }
   groups.push(current);
+  return groups;
+}
+
+/*
+ * Inside a section, each `###` heading and what follows it is a subsection, with its own `content-visibility: auto`
+ * and placeholder. A section is drawn as a whole when it nears the viewport, and also when something inside it needs
+ * its geometry: Chromium lays out every skipped ancestor of a text field on load (a widget's number box, in the HTML
+ * from the build), so a widget in a section of 7,800 elements cost a phone 0.6 s of main thread before the reader had
+ * scrolled at all (Chapter 3). With subsections, only the widget's own subsection is drawn, and a reader scrolling
+ * into a long section draws it a subsection at a time.
+ */
+const subsection = (children: RootContent[]): Element => ({
+  type: 'element',
+  tagName: 'div',
+  properties: { className: [SUBSECTION_CLASS], style: `contain-intrinsic-size:auto ${subsectionPlaceholderHeight(children)}px` },
+  children: children as ElementContent[],
+});
+
+function section(children: RootContent[]): Element {
+  const [lead, ...parts] = splitAt(children, isH3);
+  const first = lead.find((n) => !blank(n));
+  // A body that opens with an h3 has no lead: its first group is a subsection too.
+  const grouped = first && isH3(first) ? [lead, ...parts].map(subsection) : [...lead, ...parts.map(subsection)];
+  return {
+    type: 'element',
+    tagName: 'section',
+    properties: { className: [SECTION_CLASS], style: `contain-intrinsic-size:auto ${placeholderHeight(children)}px` },
+    children: grouped as ElementContent[],
+  };
+}
+
+/** Splits the root's children at each `<h2>`: the intro (if any) and one section per heading, in order; within a section, one subsection per `<h3>`. */
+export function wrapSections(tree: Root): void {
+  const groups = splitAt(tree.children, isH2);
   if (groups.length < 2) return;
   tree.children = groups.map(section);
 }
