@@ -18,8 +18,8 @@ export function currentSectionId(offset = 96): string | null {
   let hi = headings.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (headings[mid].getBoundingClientRect().top - offset <= 1) lo = mid + 1;
+    if ((headings[mid] as HTMLElement).getBoundingClientRect().top - offset <= 1) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? headings[lo - 1].id : null;
+  return lo > 0 ? (headings[lo - 1] as HTMLElement).id : null;
 }

@@ -17,10 +17,10 @@ describe('wrapSections', () => {
   it('wraps each h3 and what follows it into a subsection with its own placeholder', () => {
     const tree: Root = { type: 'root', children: [el('h2', 'A'), el('p', 'a'), el('h3', 'a.1'), el('p', 'x'.repeat(PHONE.unitsPerLine * 20)), el('h3', 'a.2'), el('p', 'y'), el('h2', 'B'), el('h3', 'b.1'), el('p', 'b')] };
     wrapSections(tree);
-    const [a, b] = tree.children as Element[];
+    const [a, b] = tree.children as [Element, Element];
     const kids = (e: Element) => e.children.filter((c) => c.type === 'element') as Element[];
     expect(kids(a).map((c) => c.tagName)).toEqual(['h2', 'p', 'div', 'div']);
-    const subs = kids(a).slice(2);
+    const subs = kids(a).slice(2) as [Element, Element];
     expect(subs.every((s) => (s.properties.className as string[])[0] === SUBSECTION_CLASS)).toBe(true);
     expect(subs.map((s) => kids(s).map((c) => c.tagName))).toEqual([['h3', 'p'], ['h3', 'p']]);
     const px = (e: Element) => Number(/auto (\d+)px/.exec(String(e.properties.style))![1]);

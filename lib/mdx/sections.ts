@@ -183,10 +183,11 @@ const subsection = (children: RootContent[]): Element => ({
 });
 
 function section(children: RootContent[]): Element {
-  const [lead, ...parts] = splitAt(children, isH3);
+  const groups = splitAt(children, isH3);
+  const lead = groups[0] ?? [];
   const first = lead.find((n) => !blank(n));
   // A body that opens with an h3 has no lead: its first group is a subsection too.
-  const grouped = first && isH3(first) ? [lead, ...parts].map(subsection) : [...lead, ...parts.map(subsection)];
+  const grouped = first && isH3(first) ? groups.map(subsection) : [...lead, ...groups.slice(1).map(subsection)];
   return {
     type: 'element',
     tagName: 'section',
