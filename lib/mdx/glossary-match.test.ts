@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { GLOSSARY, termForms, type GlossaryEntry } from '../content/glossary';
 import { LANGS } from '../i18n';
 import { createMatcher, isCaseSensitive } from './glossary-match';
@@ -122,6 +123,76 @@ describe('the book’s glossary', () => {
         }
       }
       expect(wrong).toEqual([]);
+    });
+  }
+});
+
+/**
+ * The matcher's first form: one regular expression of every form, longest first, each behind its lookarounds. It was
+ * right and far too slow (5–10 s a chapter); the indexed matcher must find exactly what it found.
+ */
+function regexOracle(entries: readonly GlossaryEntry[], lang: 'en' | 'zh') {
+  const WORD_EN = '[\\p{L}\\p{N}_\\-]';
+  const WORD_LATIN = '[A-Za-z0-9_\\-]';
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const bounded = {
+    en: (pattern: string) => `(?<!${WORD_EN})${pattern}(?!${WORD_EN})`,
+    zh: (pattern: string, form: string) =>
+      `${/^[A-Za-z0-9]/.test(form) ? `(?<!${WORD_LATIN})` : ''}${pattern}${/[A-Za-z0-9]$/.test(form) ? `(?!${WORD_LATIN})` : ''}`,
+  }[lang];
+  const casePattern = (form: string) =>
+    isCaseSensitive(form)
+      ? escape(form)
+      : [...form]
+          .map((c) => {
+            const lo = c.toLowerCase();
+            const up = c.toUpperCase();
+            return lo !== up && lo.length === 1 && up.length === 1 ? `[${lo}${up}]` : escape(c);
+          })
+          .join('');
+  const owner = new Map<string, string | null>();
+  const patterns = new Map<string, string>();
+  const keyOf = (form: string) => (isCaseSensitive(form) ? form : form.toLowerCase());
+  const add = (raw: string, id: string | null) => {
+    const form = raw.trim();
+    if (!form) return;
+    owner.set(keyOf(form), id);
+    patterns.set(keyOf(form), bounded(casePattern(form), form));
+  };
+  for (const e of entries) {
+    for (const form of termForms(e, lang)) add(form, e.id);
+    for (const phrase of e.notLinked?.[lang] ?? []) add(phrase, null);
+  }
+  const keys = [...owner.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = new RegExp(keys.map((k) => patterns.get(k)!).join('|'), 'gu');
+  const lookup = (text: string) => (owner.has(text) ? owner.get(text) : owner.get(text.toLowerCase()));
+  return (text: string) =>
+    [...text.matchAll(pattern)].flatMap((m) => {
+      const id = lookup(m[0]);
+      return id ? [{ start: m.index, end: m.index + m[0].length, id, text: m[0] }] : [];
+    });
+}
+
+describe('the indexed matcher finds what one regular expression of every form finds', () => {
+  for (const lang of LANGS) {
+    const matcher = createMatcher(GLOSSARY, lang);
+    const oracle = regexOracle(GLOSSARY, lang);
+    const forms = GLOSSARY.flatMap((e) => [...termForms(e, lang), ...(e.notLinked?.[lang] ?? [])]);
+    // Text built from the glossary's own forms, in any case, glued by spaces, hyphens, letters, CJK, digits, emoji.
+    const piece = fc.oneof(
+      fc.constantFrom(...forms),
+      fc.constantFrom(...forms).map((f) => f.toUpperCase()),
+      fc.constantFrom(...forms).map((f) => f.slice(0, Math.max(1, f.length - 2))),
+      fc.constantFrom(' ', '-', '_', 's', 'a', 'X', '9', '的', '，', '😀', '𝐀', '’', '. ', 'İ', 'ß'),
+    );
+    it(`(${lang}) on random text made of the glossary's forms`, () => {
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+          const text = parts.join('');
+          expect(matcher.find(text)).toEqual(oracle(text));
+        }),
+        { numRuns: 100 },
+      );
     });
   }
 });
