@@ -141,6 +141,39 @@ test('dark mode follows the system, toggles, and is remembered', async ({ browse
   await context.close();
 });
 
+test('each formula is in the page once, and still drawn after client-side navigation and the back button', async ({ page }) => {
+  // Every KaTeX element drawn, with its visual HTML (a display formula wraps a .katex of its own).
+  const drawn = () =>
+    page.locator('.prose .katex, .prose .katex-display').evaluateAll((els) => ({
+      count: els.length,
+      empty: els.filter((e) => !e.querySelector('.katex-html') || !e.querySelector('math')).length,
+    }));
+  await page.goto('/en/loss-and-optimizers/');
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  const first = await drawn();
+  expect(first.count).toBeGreaterThan(100);
+  expect(first.empty).toBe(0);
+  // The markup is in the HTML, not a second time in the inline React payload (scripts/formula-payload.mjs).
+  const payload = await page
+    .locator('script:not([src])')
+    .evaluateAll((scripts) => scripts.map((s) => s.textContent ?? '').filter((t) => t.includes('__next_f.push')).join(''));
+  expect(payload.length).toBeGreaterThan(10_000);
+  expect(payload).not.toContain('katex-mathml');
+  // A sidebar link navigates on the client: the next chapter's formulas come from its .txt payload.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await page.locator('#sidebar a[href$="/en/large-models/"]').click();
+  await expect(page).toHaveURL(/\/en\/large-models\/$/);
+  await expect(page.locator('h1')).toContainText('large model');
+  await expect.poll(async () => (await drawn()).count).toBeGreaterThan(5);
+  expect((await drawn()).empty).toBe(0);
+  // Back to the first page: React mounts its first tree again, whose formulas had no markup in the payload.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/en\/loss-and-optimizers\/$/);
+  await expect.poll(async () => (await drawn()).count).toBe(first.count);
+  expect((await drawn()).empty).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});
+
 test('previous / next and the sidebar link written chapters only', async ({ page }) => {
   await page.goto('/en/large-models/');
   await expect(page.locator('#sidebar a[aria-current="page"]')).toContainText('What a large model is');

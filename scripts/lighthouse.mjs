@@ -27,7 +27,7 @@ const slugs = fs
   .map((f) => f.replace(/\.mdx$/, ''));
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['zh', 'en'].flatMap((lang) => [`/${lang}/`, ...slugs.map((s) => `/${lang}/${s}/`)]);
 
-const server = createServer({ dir: 'out' }).listen(0, '127.0.0.1');
+const server = createServer({ dir: process.env.LH_DIR ?? 'out' }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const chrome = await chromeLauncher.launch({

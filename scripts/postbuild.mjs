@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// What runs on the static export after `next build`, in order: checks of the pages (scripts/check-built.mjs), the search index (Pagefind, scripts/search-index.mjs),
+// What runs on the static export after `next build`, in order: checks of the pages (scripts/check-built.mjs), the
+// formulas' markup out of the inline payloads (scripts/formula-payload.mjs), the search index (Pagefind, scripts/search-index.mjs),
 // then the service worker that holds the whole book offline (scripts/service-worker.mjs), which must see the index.
 // Usage: node scripts/postbuild.mjs [--dir out] [--base /course/book]   (base defaults to $BASE_PATH)
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ if (!fs.existsSync(path.join(dir, 'index.html'))) {
 }
 const STEPS = [
   ['check-built.mjs', 'checkBuiltPages'],
+  ['formula-payload.mjs', 'stripFormulaPayload'],
   ['search-index.mjs', 'buildSearchIndex'],
   ['service-worker.mjs', 'buildServiceWorker'],
 ];

@@ -11,14 +11,21 @@ export function currentSectionId(offset = 96): string | null {
     const top = hashed.getBoundingClientRect().top;
     if (top >= -8 && top <= window.innerHeight / 2) return hashed.id;
   }
-  // Headings are in document order, so their tops increase: a binary search measures about log₂(n) of them. Measuring
-  // a heading inside a section the browser has not drawn (content-visibility) makes it lay that section out, so a
-  // reader deep in a chapter must not pay for every heading above.
+  // Headings are in document order, so their tops increase: a binary search measures about log₂(n) of them. A heading
+  // is measured by the box it opens (its ## section or ### subsection, lib/mdx/sections.ts): the stylesheet sizes that
+  // box without laying out its content while it is far from the viewport (content-visibility), whereas measuring the
+  // heading itself lays the whole section out: on Chapter 3 at load, five such layouts made one 0.5 s task on a
+  // throttled phone. The box's top is the heading's less its top margin, so the heading counts as passed a few pixels
+  // sooner.
+  const topOf = (h: HTMLElement) => {
+    const box = h.parentElement;
+    return (box && box.firstElementChild === h && box.matches('.chapter-section, .chapter-subsection') ? box : h).getBoundingClientRect().top;
+  };
   let lo = 0;
   let hi = headings.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((headings[mid] as HTMLElement).getBoundingClientRect().top - offset <= 1) lo = mid + 1;
+    if (topOf(headings[mid] as HTMLElement) - offset <= 1) lo = mid + 1;
     else hi = mid;
   }
   return lo > 0 ? (headings[lo - 1] as HTMLElement).id : null;

@@ -5,6 +5,7 @@
  * step, run after rehype-katex and its MathML repair, serialises each formula once and hands it to a `<KatexHtml>`
  * component that sets it as inner HTML: one React element per formula, the same markup in the page.
  */
+import { createHash } from 'node:crypto';
 import type { Element, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
@@ -27,22 +28,33 @@ export const isFormula = (el: Element) => {
 export interface KatexHtmlNode {
   type: 'mdxJsxTextElement';
   name: typeof KATEX_HTML_TAG;
-  attributes: { type: 'mdxJsxAttribute'; name: 'className' | 'html'; value: string }[];
+  attributes: { type: 'mdxJsxAttribute'; name: 'className' | 'html' | 'formulaKey'; value: string }[];
   children: [];
 }
 
-/** `<span class="katex">…</span>` → `<KatexHtml className="katex" html="…" />`. */
+/**
+ * A formula's key: a hash of its markup. The build leaves the markup out of each page's inline payload (the DOM has it;
+ * scripts/formula-payload.mjs), and KatexHtml keeps a formula's DOM under this key to redraw it if the page's first
+ * React tree is mounted again (the browser's back button after client-side navigation).
+ */
+export const formulaKey = (className: string, html: string) =>
+  createHash('sha256').update(className).update('\0').update(html).digest('base64url').slice(0, 12);
+
+/** `<span class="katex">…</span>` → `<KatexHtml className="katex" html="…" formulaKey="…" />`. */
 export function toKatexHtml(el: Element): KatexHtmlNode {
   const extra = Object.keys(el.properties ?? {}).filter((k) => k !== 'className');
   if (el.tagName !== 'span' || extra.length > 0) {
     throw new Error(`KaTeX wrote <${el.tagName}> with ${extra.join(', ') || 'no'} extra attributes; KatexHtml renders a plain <span class>`);
   }
+  const className = classes(el).join(' ');
+  const html = toHtml(el.children);
   return {
     type: 'mdxJsxTextElement',
     name: KATEX_HTML_TAG,
     attributes: [
-      { type: 'mdxJsxAttribute', name: 'className', value: classes(el).join(' ') },
-      { type: 'mdxJsxAttribute', name: 'html', value: toHtml(el.children) },
+      { type: 'mdxJsxAttribute', name: 'className', value: className },
+      { type: 'mdxJsxAttribute', name: 'html', value: html },
+      { type: 'mdxJsxAttribute', name: 'formulaKey', value: formulaKey(className, html) },
     ],
     children: [],
   };
