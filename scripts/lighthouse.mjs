@@ -2,7 +2,8 @@
 // Lighthouse (12.2.3, pinned: later versions need Node 22), mobile preset, on the cover and every written chapter of
 // both editions, served by scripts/serve.mjs with compression as a real host serves them. Part of `npm run bench`;
 // also `node scripts/lighthouse.mjs [path ...]`. One run of a page swings by up to ±10 points on a 2-core machine, so
-// LH_RUNS=n (default 1) runs each page n times and keeps the run with the median performance score. Writes bench/results/<date>-lighthouse.json. Targets are reported,
+// LH_RUNS=n (default 1) runs each page n times and keeps the run with the median performance score; LH_DIR measures
+// another export (default out/). Writes bench/results/<date>-lighthouse.json. Targets are reported,
 // never enforced: performance ≥ 95; accessibility, best practices and SEO 100; CLS ≤ 0.05; first-load JS ≤ 150 kB gzip.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,15 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { INSTALL_HINT, findChromium } from './chromium.mjs';
 import { createServer } from './serve.mjs';
+import { execFileSync } from 'node:child_process';
+
+function hasCjkFont() {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return null;
+  }
+}
 
 const chromePath = findChromium();
 if (!chromePath) {
@@ -99,7 +109,9 @@ const out = {
   date,
   lighthouse: `12.2.3 (mobile preset, simulated throttling)${RUNS > 1 ? `; median of ${RUNS} runs per page` : ''}`,
   server: 'scripts/serve.mjs with brotli/gzip',
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown' },
+  // Whether the Chinese pages were drawn with a CJK font: without one (a bare Debian) their text is boxes, and their
+  // layout costs are not a reader's.
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', cjkFont: hasCjkFont() },
   runs,
   targets: { performance: '≥ 95', accessibility: 100, bestPractices: 100, seo: 100, cls: '≤ 0.05', scriptKB: '≤ 150 (gzip)' },
   met: runs.every((r) => r.performance >= 95 && r.accessibility === 100 && r.bestPractices === 100 && r.seo === 100 && r.cls <= 0.05 && r.scriptKB <= 150),
