@@ -114,12 +114,15 @@ const escapeForScript = (json) =>
 
 /**
  * Rewrites one page: the payload chunks (`[1, "…"]`) are joined, stripped, and written back as one chunk where the
- * last one was; the bootstrap and any other entries stay where they were. Returns null when the page has no formula.
+ * last one was; the bootstrap stays where it was. Returns null when the page has no formula, and { skipped } when its
+ * payload holds binary chunks, which this rewrite would reorder.
  */
 export function stripPage(html) {
   const scripts = [...html.matchAll(PUSH)].map((m) => ({ m, entry: JSON.parse(m[1]) }));
   const chunks = scripts.filter((s) => s.entry[0] === 1 && typeof s.entry[1] === 'string');
   if (!chunks.length) return null;
+  // Binary chunks ([3, base64]) interleave with the text ones; joining the text alone would reorder the stream.
+  if (scripts.some((s) => s.entry[0] !== 0 && s.entry[0] !== 1)) return { skipped: 'a payload entry other than text' };
   const stream = Buffer.from(chunks.map((c) => c.entry[1]).join(''), 'utf8');
   const result = stripClientProp(stream);
   if (!result.elements) return null;
@@ -148,10 +151,15 @@ export function stripFormulaPayload({ dir }) {
   let formulas = 0;
   let saved = 0;
   let before = 0;
+  const skipped = [];
   for (const file of pages) {
     const html = fs.readFileSync(file, 'utf8');
     const result = stripPage(html);
     if (!result) continue;
+    if (result.skipped) {
+      skipped.push(`${path.relative(dir, file)} (${result.skipped})`);
+      continue;
+    }
     // What the reader's browser must still find: the formulas' markup in the DOM, none of it in the payload.
     const payload = [...result.html.matchAll(PUSH)].map((m) => m[1]).join('');
     if (payload.includes('katex-mathml')) throw new Error(`${path.relative(dir, file)}: KaTeX markup left in the inline payload`);
@@ -162,5 +170,6 @@ export function stripFormulaPayload({ dir }) {
     saved += Buffer.byteLength(html) - Buffer.byteLength(result.html);
     before += Buffer.byteLength(html);
   }
-  return `${changed} pages, ${formulas} formulas: ${(saved / 1e6).toFixed(1)} of ${(before / 1e6).toFixed(1)} MB of HTML left out of the inline payloads`;
+  const left = skipped.length ? `; left as built: ${skipped.join(', ')}` : '';
+  return `${changed} pages, ${formulas} formulas: ${(saved / 1e6).toFixed(1)} of ${(before / 1e6).toFixed(1)} MB of HTML left out of the inline payloads${left}`;
 }

@@ -52,7 +52,7 @@ describe('the formulas left out of the inline payload', () => {
     const push = (entry: unknown) =>
       `<script>self.__next_f.push(${JSON.stringify(entry).replace(/</g, '\\u003c').replace(/>/g, '\\u003e')})</script>`;
     const html = `<html><body><span class="katex">${KATEX}</span>${push([0])}<p>x</p>${push([1, a])}<div>y</div>${push([1, b])}</body></html>`;
-    const result = stripPage(html)!;
+    const result = stripPage(html) as { html: string; elements: number };
     expect(result.elements).toBe(2);
     expect(result.html).toContain(`<span class="katex">${KATEX}</span>`);
     expect(result.html).toContain(`${push([0])}<p>x</p><div>y</div><script>self.__next_f.push([1,`);
@@ -60,6 +60,11 @@ describe('the formulas left out of the inline payload', () => {
     expect(entries).toHaveLength(2);
     expect(entries[1][1]).toBe(stripClientProp(Buffer.from(STREAM, 'utf8')).stream.toString('utf8'));
     expect(result.html).not.toMatch(/push\([^)]*<span/);
+  });
+
+  it('leaves a page whose payload has binary chunks as it was built, and says so', () => {
+    const html = `<script>self.__next_f.push(${JSON.stringify([1, STREAM])})</script><script>self.__next_f.push([3,"AAEC"])</script>`;
+    expect(stripPage(html)).toEqual({ skipped: 'a payload entry other than text' });
   });
 
   it('leaves a page with no formula alone', () => {
