@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // What runs on the static export after `next build`, in order: checks of the pages (scripts/check-built.mjs), the
-// formulas' markup out of the inline payloads (scripts/formula-payload.mjs), the search index (Pagefind, scripts/search-index.mjs),
-// then the service worker that holds the whole book offline (scripts/service-worker.mjs), which must see the index.
+// formulas' markup out of the inline payloads (scripts/formula-payload.mjs), the scripts inserted after the first paint
+// (scripts/paint-first.mjs), the search index (Pagefind, scripts/search-index.mjs), then the service worker that holds
+// the whole book offline (scripts/service-worker.mjs), which must see the index and the pages as they will be served.
 // Usage: node scripts/postbuild.mjs [--dir out] [--base /course/book]   (base defaults to $BASE_PATH)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ if (!fs.existsSync(path.join(dir, 'index.html'))) {
 const STEPS = [
   ['check-built.mjs', 'checkBuiltPages'],
   ['formula-payload.mjs', 'stripFormulaPayload'],
+  ['paint-first.mjs', 'deferChunkScripts'],
   ['search-index.mjs', 'buildSearchIndex'],
   ['service-worker.mjs', 'buildServiceWorker'],
 ];

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { LOADER_MARK, loaderScript, paintFirst } from './paint-first.mjs';
+
+const PAGE = [
+  '<!DOCTYPE html><html><head><meta charSet="utf-8"/>',
+  '<link rel="stylesheet" href="/b/_next/static/chunks/a.css" data-precedence="next"/>',
+  '<link rel="preload" as="script" fetchPriority="low" href="/b/_next/static/chunks/boot.js"/>',
+  '<script src="/b/_next/static/chunks/react.js" async=""></script>',
+  '<script src="/b/_next/static/chunks/app.js" async=""></script>',
+  '<script src="/b/_next/static/chunks/legacy.js" noModule=""></script>',
+  '<link rel="preload" as="font" href="/b/_next/static/media/f.woff2" crossorigin=""/>',
+  '</head><body><p>Text</p>',
+  '<script>self.__next_f.push([1,"0:x\\n"])</script>',
+  '<script src="/b/_next/static/chunks/boot.js" async=""></script>',
+  '</body></html>',
+].join('');
+
+describe('scripts after the first paint', () => {
+  it('takes Next’s async chunk scripts and the bootstrap’s preload out, and inserts them from one loader at the end of the body', () => {
+    const { html, urls } = paintFirst(PAGE);
+    expect(urls).toEqual(['/b/_next/static/chunks/react.js', '/b/_next/static/chunks/app.js', '/b/_next/static/chunks/boot.js']);
+    expect(html).not.toMatch(/<script src="[^"]*chunks\/(react|app|boot)\.js"/);
+    expect(html).not.toContain('as="script"');
+    // What is not a chunk script stays: the stylesheet, the font preload, the noModule polyfill, the inline payload.
+    for (const kept of ['a.css', 'as="font"', 'legacy.js" noModule', '__next_f.push']) expect(html).toContain(kept);
+    expect(html).toMatch(new RegExp(`<script ${LOADER_MARK}="">[^<]*boot\\.js[^<]*</script></body></html>$`));
+  });
+
+  it('leaves a page alone that has no chunk scripts, or that it has rewritten before', () => {
+    const plain = '<html><head></head><body><p>x</p></body></html>';
+    expect(paintFirst(plain)).toEqual({ html: plain, urls: null });
+    const once = paintFirst(PAGE).html;
+    expect(paintFirst(once)).toEqual({ html: once, urls: null });
+  });
+
+  it('writes a loader that waits for a frame to be painted, and runs at once in a hidden tab', () => {
+    const inserted: string[] = [];
+    let frame: (() => void) | undefined;
+    let timer: (() => void) | undefined;
+    const run = (visibilityState: string) => {
+      const body = loaderScript(['/x/1.js', '/x/</script>.js']).replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '');
+      expect(body).not.toContain('</script>');
+      const document = {
+        visibilityState,
+        createElement: () => ({}) as { src?: string },
+        head: { appendChild: (e: { src: string; async: boolean }) => inserted.push(`${e.src} ${e.async}`) },
+      };
+      new Function('document', 'requestAnimationFrame', 'setTimeout', body)(
+        document,
+        (f: () => void) => (frame = f),
+        (f: () => void, ms: number) => {
+          expect(ms).toBe(0);
+          timer = f;
+        },
+      );
+    };
+    run('visible');
+    expect(inserted).toEqual([]);
+    frame!();
+    expect(inserted).toEqual([]);
+    timer!();
+    expect(inserted).toEqual(['/x/1.js true', '/x/</script>.js true']);
+    inserted.length = 0;
+    run('hidden');
+    expect(inserted).toEqual(['/x/1.js true', '/x/</script>.js true']);
+  });
+
+  it('throws on a page with chunk scripts and no body to put the loader in', () => {
+    expect(() => paintFirst('<head><script src="/_next/static/chunks/a.js" async=""></script></head>')).toThrow(/no <\/body>/);
+  });
+});
