@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOADER_MARK, loaderScript, paintFirst } from './paint-first.mjs';
+import { COMPILE_HINT, LOADER_MARK, deferChunkScripts, hintEagerCompile, loaderScript, paintFirst } from './paint-first.mjs';
 
 const PAGE = [
   '<!DOCTYPE html><html><head><meta charSet="utf-8"/>',
@@ -67,5 +70,39 @@ describe('scripts after the first paint', () => {
 
   it('throws on a page with chunk scripts and no body to put the loader in', () => {
     expect(() => paintFirst('<head><script src="/_next/static/chunks/a.js" async=""></script></head>')).toThrow(/no <\/body>/);
+  });
+});
+
+describe('eager compilation of the scripts a page starts with', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'paint-first-'));
+
+  it('puts V8’s compile hint on a line of its own at the top, once, and shifts a source map by that line', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'a.js');
+    fs.writeFileSync(file, 'f();\n//# sourceMappingURL=a.js.map');
+    fs.writeFileSync(`${file}.map`, JSON.stringify({ version: 3, sources: ['a.ts'], names: [], mappings: 'AAAA' }));
+    expect(hintEagerCompile(file)).toBe(true);
+    expect(hintEagerCompile(file)).toBe(false);
+    expect(fs.readFileSync(file, 'utf8')).toBe('//# allFunctionsCalledOnLoad\nf();\n//# sourceMappingURL=a.js.map');
+    expect(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')).mappings).toBe(';AAAA');
+  });
+
+  it('hints exactly the chunks the pages load at start, under the base path, and no other script', () => {
+    const dir = tmp();
+    const chunks = path.join(dir, '_next/static/chunks');
+    fs.mkdirSync(chunks, { recursive: true });
+    for (const name of ['react.js', 'boot.js', 'lazy-widget.js']) fs.writeFileSync(path.join(chunks, name), `/*${name}*/`);
+    fs.mkdirSync(path.join(dir, 'en'));
+    fs.writeFileSync(path.join(dir, 'en/index.html'), PAGE.replaceAll('/b/_next/static/chunks/app.js', '/b/_next/static/chunks/react.js'));
+    expect(deferChunkScripts({ dir, base: '/b' })).toMatch(/1 of 1 pages .*2 of their 2 scripts compile eagerly/);
+    expect(fs.readFileSync(path.join(chunks, 'react.js'), 'utf8').startsWith(COMPILE_HINT)).toBe(true);
+    expect(fs.readFileSync(path.join(chunks, 'boot.js'), 'utf8').startsWith(COMPILE_HINT)).toBe(true);
+    expect(fs.readFileSync(path.join(chunks, 'lazy-widget.js'), 'utf8')).toBe('/*lazy-widget.js*/');
+  });
+
+  it('refuses a chunk the export does not hold', () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'index.html'), PAGE);
+    expect(() => deferChunkScripts({ dir, base: '/b' })).toThrow(/is not in the export/);
   });
 });
