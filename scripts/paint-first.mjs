@@ -23,13 +23,20 @@ const PRELOAD = /<link rel="preload" as="script"[^>]*href="([^"]+)"\/>/g;
 
 export const LOADER_MARK = 'data-paint-first';
 
-/** The inline loader that inserts `urls` after the first paint (or at once in a hidden tab). */
+/**
+ * A frame that never comes (a browser that pauses animation frames in an embedding page's hidden iframe) must not
+ * leave a page without its scripts: a timer inserts them after this long in any case, once.
+ */
+export const FALLBACK_MS = 3000;
+
+/** The inline loader that inserts `urls` after the first paint (or at once in a hidden tab), once. */
 export function loaderScript(urls) {
   const list = JSON.stringify(urls).replace(/</g, '\\u003c');
   return (
-    `<script ${LOADER_MARK}="">(function(u){function go(){u.forEach(function(s){var e=document.createElement('script');` +
-    `e.src=s;e.async=true;document.head.appendChild(e)})}` +
-    `if(document.visibilityState==='hidden')go();else requestAnimationFrame(function(){setTimeout(go,0)})})(${list})</script>`
+    `<script ${LOADER_MARK}="">(function(u){var d=0;function go(){if(d)return;d=1;u.forEach(function(s){` +
+    `var e=document.createElement('script');e.src=s;e.async=true;document.head.appendChild(e)})}` +
+    `if(document.visibilityState==='hidden')go();else{requestAnimationFrame(function(){setTimeout(go,0)});` +
+    `setTimeout(go,${FALLBACK_MS})}})(${list})</script>`
   );
 }
 

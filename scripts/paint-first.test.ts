@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMPILE_HINT, LOADER_MARK, deferChunkScripts, hintEagerCompile, loaderScript, paintFirst } from './paint-first.mjs';
+import { COMPILE_HINT, FALLBACK_MS, LOADER_MARK, deferChunkScripts, hintEagerCompile, loaderScript, paintFirst } from './paint-first.mjs';
 
 const PAGE = [
   '<!DOCTYPE html><html><head><meta charSet="utf-8"/>',
@@ -36,11 +36,13 @@ describe('scripts after the first paint', () => {
     expect(paintFirst(once)).toEqual({ html: once, urls: null });
   });
 
-  it('writes a loader that waits for a frame to be painted, and runs at once in a hidden tab', () => {
+  it('writes a loader that waits for a frame to be painted, runs at once in a hidden tab, and inserts the scripts once', () => {
     const inserted: string[] = [];
     let frame: (() => void) | undefined;
-    let timer: (() => void) | undefined;
+    const timers = new Map<number, () => void>();
     const run = (visibilityState: string) => {
+      frame = undefined;
+      timers.clear();
       const body = loaderScript(['/x/1.js', '/x/</script>.js']).replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '');
       expect(body).not.toContain('</script>');
       const document = {
@@ -51,21 +53,28 @@ describe('scripts after the first paint', () => {
       new Function('document', 'requestAnimationFrame', 'setTimeout', body)(
         document,
         (f: () => void) => (frame = f),
-        (f: () => void, ms: number) => {
-          expect(ms).toBe(0);
-          timer = f;
-        },
+        (f: () => void, ms: number) => timers.set(ms, f),
       );
     };
+    const both = ['/x/1.js true', '/x/</script>.js true'];
     run('visible');
     expect(inserted).toEqual([]);
+    expect([...timers.keys()]).toEqual([FALLBACK_MS]);
     frame!();
     expect(inserted).toEqual([]);
-    timer!();
-    expect(inserted).toEqual(['/x/1.js true', '/x/</script>.js true']);
+    timers.get(0)!();
+    expect(inserted).toEqual(both);
+    timers.get(FALLBACK_MS)!();
+    expect(inserted).toEqual(both);
+    // No frame at all (animation frames paused): the fallback timer inserts them.
+    inserted.length = 0;
+    run('visible');
+    timers.get(FALLBACK_MS)!();
+    expect(inserted).toEqual(both);
     inserted.length = 0;
     run('hidden');
-    expect(inserted).toEqual(['/x/1.js true', '/x/</script>.js true']);
+    expect(inserted).toEqual(both);
+    expect(frame).toBeUndefined();
   });
 
   it('throws on a page with chunk scripts and no body to put the loader in', () => {
