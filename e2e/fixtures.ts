@@ -6,6 +6,24 @@ import { test as base, expect, type Page } from '@playwright/test';
  */
 export const test = base.extend<{ expectedErrors: RegExp | null; guard: { errors: string[]; external: string[] } }>({
   expectedErrors: [null, { option: true }],
+  /*
+   * A page inserts its scripts after its first paint (scripts/paint-first.mjs), which on a short page comes after the
+   * `load` event that `goto` waits for. A control clicked before React has hydrated does nothing, for a test as for a
+   * reader in that moment; so `goto` and `reload` of an HTML page also wait for the page's hydration mark.
+   */
+  page: async ({ page, javaScriptEnabled }, provide) => {
+    const hydrated = async <R extends { headers(): Record<string, string> } | null>(response: R) => {
+      if (javaScriptEnabled && response?.headers()['content-type']?.includes('text/html')) {
+        await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+      }
+      return response;
+    };
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (url, options) => hydrated(await goto(url, options));
+    page.reload = async (options) => hydrated(await reload(options));
+    await provide(page);
+  },
   guard: [
     async ({ page, expectedErrors }, use, testInfo) => {
       const errors: string[] = [];
