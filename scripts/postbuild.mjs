@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // What runs on the static export after `next build`, in order: checks of the pages (scripts/check-built.mjs), the
-// formulas' markup out of the inline payloads (scripts/formula-payload.mjs), the scripts inserted after the first paint
+// formulas' markup out of the inline payloads (scripts/formula-payload.mjs), widgets' text fields and menus as
+// look-alike boxes until the widget loads (scripts/static-fields.mjs), the scripts inserted after the first paint
 // (scripts/paint-first.mjs), the search index (Pagefind, scripts/search-index.mjs), then the service worker that holds
 // the whole book offline (scripts/service-worker.mjs), which must see the index and the pages as they will be served.
 // Usage: node scripts/postbuild.mjs [--dir out] [--base /course/book]   (base defaults to $BASE_PATH)
@@ -22,6 +23,7 @@ if (!fs.existsSync(path.join(dir, 'index.html'))) {
 const STEPS = [
   ['check-built.mjs', 'checkBuiltPages'],
   ['formula-payload.mjs', 'stripFormulaPayload'],
+  ['static-fields.mjs', 'buildStaticFields'],
   ['paint-first.mjs', 'deferChunkScripts'],
   ['search-index.mjs', 'buildSearchIndex'],
   ['service-worker.mjs', 'buildServiceWorker'],

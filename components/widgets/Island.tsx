@@ -60,8 +60,9 @@ export function clientIsland<P extends object>(
 
 /**
  * An island: a component rendered into the page's HTML at build time, whose JavaScript loads only when it comes near
- * the viewport. Until then the server's HTML stays exactly as it is (React leaves the inside of a
- * dangerouslySetInnerHTML element alone when it hydrates), so the reader sees the widget at once and nothing moves,
+ * the viewport. Until then the server's HTML stays as it is (React leaves the inside of a dangerouslySetInnerHTML
+ * element alone when it hydrates; the build only draws its text fields and menus as look-alike boxes of the same size,
+ * scripts/static-fields.mjs), so the reader sees the widget at once and nothing moves,
  * while the page's first load carries none of its code. Near the viewport, the code loads and the component renders in
  * place of its own HTML. Rendered on the client without server HTML (after a client-side navigation), the island holds
  * `minHeight` until its code arrives.
