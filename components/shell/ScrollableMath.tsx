@@ -14,13 +14,19 @@ import { useEffect } from 'react';
 export function ScrollableMath() {
   useEffect(() => {
     const displays = () => Array.from(document.querySelectorAll<HTMLElement>('.katex-display'));
-    const update = (els: HTMLElement[]) => {
+    const measure = (els: HTMLElement[]) => {
       // Read every width first, then write: one layout, however many equations.
       const wide = els.map((el) => el.scrollWidth > el.clientWidth + 1);
       els.forEach((el, i) => {
         if (wide[i] && !el.hasAttribute('tabindex')) el.tabIndex = 0;
         else if (!wide[i] && el.hasAttribute('tabindex')) el.removeAttribute('tabindex');
       });
+    };
+    const update = (els: HTMLElement[]) => {
+      measure(els);
+      // An equation never drawn before is laid out here for the first time, and KaTeX's fonts load only then: until
+      // they arrive it was measured in a fallback font, so it is measured again once they have.
+      if (document.fonts.status === 'loading') void document.fonts.ready.then(() => measure(els));
     };
     const io = new IntersectionObserver(
       (entries) => {
