@@ -4,12 +4,10 @@
 // (content-visibility) makes Chromium style and lay out the whole chapter at once (components/widgets/Island.tsx).
 import fs from 'node:fs';
 import path from 'node:path';
+import { htmlPages } from './html-pages.mjs';
 
 export function checkBuiltPages({ dir }) {
-  const pages = fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.join(e.parentPath, e.name));
+  const pages = htmlPages(dir);
   const deferred = pages.filter((p) => fs.readFileSync(p, 'utf8').includes('$RC('));
   if (deferred.length)
     throw new Error(

@@ -13,6 +13,7 @@
 // string "$3e"; a client component is an element whose type is "$L<id of its I row>".
 import fs from 'node:fs';
 import path from 'node:path';
+import { htmlPages } from './html-pages.mjs';
 
 const PUSH = /<script>self\.__next_f\.push\((\[[\s\S]*?\])\)<\/script>/g;
 
@@ -143,10 +144,7 @@ export function stripPage(html) {
 
 /** The postbuild step: every HTML page of the export. */
 export function stripFormulaPayload({ dir }) {
-  const pages = fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.join(e.parentPath, e.name));
+  const pages = htmlPages(dir);
   let changed = 0;
   let formulas = 0;
   let saved = 0;

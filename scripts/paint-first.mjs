@@ -14,6 +14,7 @@
 // The scripts are async either way: they run in whatever order they arrive, and Next's runtime expects no other.
 import fs from 'node:fs';
 import path from 'node:path';
+import { htmlPages } from './html-pages.mjs';
 
 /** Next's own chunk scripts: `<script src="…/_next/static/chunks/x.js" async="">` (not the noModule polyfill). */
 const CHUNK = /<script src="([^"]*\/_next\/static\/chunks\/[^"]+\.js)" async=""><\/script>/g;
@@ -83,10 +84,7 @@ export function hintEagerCompile(file) {
 }
 
 export function deferChunkScripts({ dir, base = '' }) {
-  const pages = fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.join(e.parentPath, e.name));
+  const pages = htmlPages(dir);
   let rewritten = 0;
   const startup = new Set();
   for (const file of pages) {

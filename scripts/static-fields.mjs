@@ -17,8 +17,8 @@
 // its aria-labelledby, and the box is a read-only text box to assistive technology until the widget is live. Without
 // JavaScript the widget's controls never worked; now they say so.
 import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'parse5';
+import { htmlPages } from './html-pages.mjs';
 
 export const STATIC_MARK = 'data-static-field';
 
@@ -138,10 +138,7 @@ export function staticFields(html) {
 }
 
 export function buildStaticFields({ dir }) {
-  const pages = fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.join(e.parentPath, e.name));
+  const pages = htmlPages(dir);
   let fields = 0;
   let touched = 0;
   for (const file of pages) {
